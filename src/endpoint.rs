@@ -1,0 +1,96 @@
+//! One endpoint's signing material: its scheme, its keys (current first), and the URL Square-style
+//! schemes sign. [`crate::Verifier`] and [`crate::Signer`] are thin layers over it, so both compute
+//! the signed content the same way.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use hmac::Mac;
+
+use crate::error::{Code, Error, Result};
+use crate::scheme::{Part, Scheme};
+use crate::secret::{Key, Secret};
+
+/// Most secrets one endpoint may hold: rotation needs two or three, not hundreds.
+pub const MAX_SECRETS: usize = 16;
+
+/// What [`crate::Verifier::new`] and [`crate::Signer::new`] are built from.
+#[derive(Clone, Debug)]
+pub struct Config<'a> {
+    /// The scheme (a preset from [`Scheme::preset`] or a [`crate::scheme::custom::CustomScheme`]).
+    pub scheme: Scheme,
+    /// One or more secrets; the first is the current one, the rest are accepted during rotation.
+    pub secrets: &'a [Secret<'a>],
+    /// The URL the provider posts to, for schemes that sign it (Square).
+    pub notification_url: Option<&'a str>,
+}
+
+impl<'a> Config<'a> {
+    /// A configuration with the given scheme and secrets and nothing else.
+    pub fn new(scheme: Scheme, secrets: &'a [Secret<'a>]) -> Self {
+        Config { scheme, secrets, notification_url: None }
+    }
+}
+
+/// The values that fill a template's placeholders for one delivery.
+pub(crate) struct Delivery<'d> {
+    pub id: Option<&'d str>,
+    pub timestamp: Option<i64>,
+    pub body: &'d [u8],
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Endpoint {
+    pub scheme: Scheme,
+    pub keys: Vec<Key>,
+    pub notification_url: Option<String>,
+}
+
+impl Endpoint {
+    pub fn new(config: &Config<'_>) -> Result<Endpoint> {
+        if config.secrets.is_empty() {
+            return Err(Error::new(Code::InvalidSecret, "at least one secret is required"));
+        }
+        if config.secrets.len() > MAX_SECRETS {
+            return Err(Error::with_message(
+                Code::InvalidSecret,
+                format!("at most {MAX_SECRETS} secrets are accepted, not {}", config.secrets.len()),
+            ));
+        }
+        let keys = config
+            .secrets
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Key::new(s, config.scheme.key_encoding, i))
+            .collect::<Result<Vec<_>>>()?;
+        if config.scheme.needs_url() && config.notification_url.map_or(true, str::is_empty) {
+            return Err(Error::with_message(
+                Code::InvalidScheme,
+                format!("the `{}` scheme signs the notification URL: pass notificationUrl", config.scheme.name),
+            ));
+        }
+        Ok(Endpoint {
+            scheme: config.scheme.clone(),
+            keys,
+            notification_url: config.notification_url.map(String::from),
+        })
+    }
+
+    /// HMAC-SHA256 of the delivery's signed content under `key`.
+    pub fn signature(&self, key: &Key, delivery: &Delivery<'_>) -> [u8; 32] {
+        let mut mac = key.mac();
+        let mut digits = itoa::Buffer::new();
+        for part in self.scheme.template.parts() {
+            match part {
+                Part::Literal(text) => mac.update(text.as_bytes()),
+                Part::Id => mac.update(delivery.id.unwrap_or("").as_bytes()),
+                Part::Timestamp => mac.update(digits.format(delivery.timestamp.unwrap_or(0)).as_bytes()),
+                Part::Body => mac.update(delivery.body),
+                Part::Url => mac.update(self.notification_url.as_deref().unwrap_or("").as_bytes()),
+            }
+        }
+        mac.finalize().into_bytes().into()
+    }
+}
+

@@ -1,0 +1,63 @@
+//! # hookseal
+//!
+//! Webhook signing and verification for every major HMAC-SHA256 scheme (Standard Webhooks/Svix,
+//! Stripe, GitHub, Slack, Shopify, Square, Zoom and custom schemes), written once as a `no_std`
+//! core and exported to JavaScript through WebAssembly.
+//!
+//! The core needs only `alloc`. It never reads a clock or a random source by itself: the
+//! `*_at` methods take the time, and secret and id generation take a fill function. The `std`
+//! feature (on by default) adds the system clock and the OS random source; the `wasm` feature adds
+//! the JavaScript bindings in `src/wasm/`, which the core never imports.
+//!
+//! ```
+//! use hookseal::{Config, Scheme, Secret, Signer, Verifier};
+//!
+//! let secrets = [Secret::Text("It's a Secret to Everybody")];
+//! let config = Config::new(Scheme::preset("github").unwrap(), &secrets);
+//! let headers = Signer::new(&config)?.sign_at(b"Hello, World!", None, 0)?;
+//! assert_eq!(
+//!     headers,
+//!     [("x-hub-signature-256".to_string(),
+//!       "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17".to_string())]
+//! );
+//! let verified = Verifier::new(&config)?.verify_at(b"Hello, World!", &headers, 0)?;
+//! assert_eq!(verified.secret_index, 0);
+//! # Ok::<(), hookseal::Error>(())
+//! ```
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+pub mod encoding;
+mod endpoint;
+pub mod error;
+pub mod headers;
+pub mod scheme;
+pub mod secret;
+mod sign;
+mod verify;
+
+#[cfg(feature = "wasm")]
+mod wasm;
+
+pub use endpoint::{Config, MAX_SECRETS};
+pub use error::{Code, Error, Result};
+pub use headers::Headers;
+pub use scheme::custom::CustomScheme;
+pub use scheme::Scheme;
+pub use secret::{generate_message_id, generate_secret, Secret, SecretFormat};
+pub use sign::Signer;
+pub use verify::{Verified, Verifier, DEFAULT_TOLERANCE_SECONDS};
+
+/// Seconds since the Unix epoch from the system clock (0 if the clock is before 1970).
+#[cfg(feature = "std")]
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}

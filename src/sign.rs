@@ -1,0 +1,100 @@
+//! Signing a delivery: the headers a sender attaches.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use crate::endpoint::{Config, Delivery, Endpoint};
+use crate::error::{Code, Error, Result};
+
+/// Signs deliveries for one endpoint. Build once, sign many times.
+#[derive(Clone, Debug)]
+pub struct Signer {
+    endpoint: Endpoint,
+}
+
+/// Longest message id accepted when signing.
+pub const MAX_ID_LEN: usize = 256;
+
+impl Signer {
+    /// A signer for `config`; see [`Config`].
+    pub fn new(config: &Config<'_>) -> Result<Signer> {
+        Ok(Signer { endpoint: Endpoint::new(config)? })
+    }
+
+    /// The scheme this signer writes.
+    pub fn scheme(&self) -> &crate::scheme::Scheme {
+        &self.endpoint.scheme
+    }
+
+    /// True if [`Signer::sign_at`] needs a message id for this scheme.
+    pub fn needs_id(&self) -> bool {
+        self.endpoint.scheme.id_header.is_some()
+    }
+
+    /// Signs `payload` (the exact body bytes that will be sent) at Unix time `timestamp`, returning
+    /// the headers to send as lower-case name/value pairs. `id` is required when the scheme has a
+    /// message id (see [`crate::secret::generate_message_id`]).
+    pub fn sign_at(&self, payload: &[u8], id: Option<&str>, timestamp: i64) -> Result<Vec<(String, String)>> {
+        let scheme = &self.endpoint.scheme;
+        if timestamp < 0 {
+            return Err(Error::new(Code::InvalidOptions, "the timestamp must not be negative"));
+        }
+        if let Some(id) = id {
+            check_id(id)?;
+        }
+        if self.needs_id() && id.is_none() {
+            return Err(Error::with_message(
+                Code::InvalidOptions,
+                format!("the `{}` scheme sends a message id: pass one", scheme.name),
+            ));
+        }
+        let body = payload;
+        let delivery = Delivery { id, timestamp: Some(timestamp), body };
+        let count = if scheme.multiple_signatures { self.endpoint.keys.len() } else { 1 };
+        let signatures: Vec<String> = self
+            .endpoint
+            .keys
+            .iter()
+            .take(count)
+            .map(|key| scheme.encoding.encode(&self.endpoint.signature(key, &delivery)))
+            .collect();
+
+        let mut headers = Vec::with_capacity(3);
+        if let (Some(header), Some(id)) = (&scheme.id_header, id) {
+            headers.push((header.primary().to_string(), id.to_string()));
+        }
+        if let Some(header) = &scheme.timestamp_header {
+            headers.push((header.primary().to_string(), timestamp.to_string()));
+        }
+        let value = scheme.syntax.format(&signatures, Some(timestamp));
+        headers.push((scheme.signature_header.primary().to_string(), value));
+        Ok(headers)
+    }
+
+    /// [`Signer::sign_at`] with the system clock, generating a message id when the scheme needs one
+    /// and none is given.
+    #[cfg(feature = "std")]
+    pub fn sign(&self, payload: &[u8], id: Option<&str>) -> Result<Vec<(String, String)>> {
+        let generated;
+        let id = match id {
+            None if self.needs_id() => {
+                generated = crate::secret::generate_message_id(crate::secret::os_random)?;
+                Some(generated.as_str())
+            }
+            other => other,
+        };
+        self.sign_at(payload, id, crate::unix_now())
+    }
+}
+
+/// An id goes into a header and into the signed content: printable ASCII, no spaces.
+fn check_id(id: &str) -> Result<()> {
+    if id.is_empty() || id.len() > MAX_ID_LEN || !id.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(Error::with_message(
+            Code::InvalidOptions,
+            format!("a message id must be 1 to {MAX_ID_LEN} printable ASCII characters without spaces"),
+        ));
+    }
+    Ok(())
+}
