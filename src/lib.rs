@@ -37,6 +37,7 @@ pub mod encoding;
 mod endpoint;
 pub mod error;
 pub mod headers;
+pub mod json;
 pub mod scheme;
 pub mod secret;
 mod sign;
