@@ -33,7 +33,8 @@ pub(super) fn parse_signatures<'h>(value: &'h str, candidates: &mut Vec<&'h str>
         if let Some((version, sig)) = token.split_once(',') {
             recognised = true;
             if version == "v1" {
-                candidates.push(sig);
+                // A Fetch `Headers` joins repeated headers with ", ": drop the joining comma.
+                candidates.push(sig.trim_end_matches(','));
             }
         }
     }
@@ -62,7 +63,8 @@ mod tests {
     fn reads_v1_and_skips_other_versions() {
         let mut c = Vec::new();
         assert!(parse_signatures("v1a,xyz v1,abc  v2,def v1,", &mut c));
-        assert_eq!(c, vec!["abc", ""]);
+        assert!(parse_signatures("v1,joined, v1,b", &mut c));
+        assert_eq!(c, vec!["abc", "", "joined", "b"]);
         let mut c = Vec::new();
         assert!(!parse_signatures("abc", &mut c));
         assert!(c.is_empty());

@@ -1,0 +1,95 @@
+# hookseal build and test entry points. `make demo`, `make test`, `make pkg` and `make bench` are a
+# contract: other tooling calls them. Every target installs what it needs on a fresh machine.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+WASM_BINDGEN_VERSION := 0.2.130
+TOOLS := $(CURDIR)/.tools
+NODE_BIN := $(TOOLS)/node_modules/.bin
+WASM_TARGET := wasm32-unknown-unknown
+RELEASE_WASM := target/$(WASM_TARGET)/release/hookseal.wasm
+export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
+
+.PHONY: all pkg test demo bench tools rust-targets wasm-bindgen-cli js-tools test-rust test-nostd test-node node-deps clean
+
+all: pkg
+
+## ---- tools -------------------------------------------------------------------------------
+
+tools: rust-targets wasm-bindgen-cli js-tools
+
+rust-targets:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@rustup target list --installed | grep -qx wasm32v1-none || rustup target add wasm32v1-none
+
+# The CLI must match the wasm-bindgen crate version exactly (Cargo.toml pins it).
+wasm-bindgen-cli:
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+# wasm-opt (npm binaryen; Debian's is too old) and esbuild (the CommonJS build of the glue).
+js-tools: $(TOOLS)/.installed
+$(TOOLS)/.installed: tools/package.json tools/package-lock.json
+	mkdir -p $(TOOLS)
+	cp tools/package.json tools/package-lock.json $(TOOLS)/
+	cd $(TOOLS) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## ---- the npm package -------------------------------------------------------------------
+
+pkg: tools
+	cargo build --release --lib --no-default-features --features wasm --target $(WASM_TARGET)
+	wasm-bindgen --target web --out-dir pkg --out-name hookseal $(RELEASE_WASM)
+	wasm-opt -Oz --strip-debug --strip-producers \
+	  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+	  pkg/hookseal_bg.wasm -o pkg/hookseal_bg.wasm
+	esbuild pkg/hookseal.js --bundle --format=cjs --platform=neutral --log-level=warning --log-override:empty-import-meta=silent --outfile=pkg/hookseal.cjs
+	cp README.md pkg/README.md
+	cp pkg/index.d.ts pkg/index.d.cts
+	@ls -l pkg/hookseal_bg.wasm | awk '{print "pkg/hookseal_bg.wasm: " $$5 " bytes"}'
+
+## ---- tests -------------------------------------------------------------------------------
+
+test: test-rust test-nostd test-node
+
+test-rust:
+	cargo test --all-targets
+	cargo test --doc
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --no-default-features --features wasm --target $(WASM_TARGET) -- -D warnings
+
+# The core builds for a target that has no std at all.
+test-nostd: rust-targets
+	cargo rustc --lib --crate-type rlib --no-default-features --target wasm32v1-none
+
+node-deps: tests/node/node_modules/.installed
+tests/node/node_modules/.installed: tests/node/package.json
+	cd tests/node && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+test-node: pkg node-deps
+	cd tests/node && node --test --test-reporter=spec
+
+## ---- demo and benchmarks -----------------------------------------------------------------
+
+examples/node_modules/.installed: examples/package.json
+	cd examples && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+demo: pkg examples/node_modules/.installed
+	node examples/node-demo.mjs
+
+benches/node_modules/.installed: benches/package.json
+	cd benches && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: pkg benches/node_modules/.installed
+	node benches/compare.mjs
+
+clean:
+	cargo clean
+	rm -rf pkg/hookseal.js pkg/hookseal.cjs pkg/hookseal_bg.wasm pkg/*.d.ts.map pkg/hookseal.d.ts pkg/hookseal_bg.wasm.d.ts pkg/snippets pkg/README.md pkg/index.d.cts

@@ -1,0 +1,179 @@
+/**
+ * hookseal: webhook signing and verification for every major HMAC-SHA256 scheme, synchronous in
+ * every JavaScript runtime, from one Rust core compiled to WebAssembly.
+ *
+ * @example
+ * import { Verifier } from 'hookseal';
+ * const verifier = new Verifier({ scheme: 'standard', secret: process.env.WEBHOOK_SECRET });
+ * const { id, timestamp } = verifier.verify(rawBody, request.headers);
+ */
+
+/** Names of the preset schemes. */
+export type SchemeName = 'standard' | 'svix' | 'stripe' | 'github' | 'slack' | 'shopify' | 'square' | 'zoom';
+
+/**
+ * A platform's own scheme.
+ *
+ * @example
+ * const jurichat: CustomScheme = {
+ *   signatureHeader: 'X-JuriChat-Signature', encoding: 'hex', prefix: 'sha256=',
+ *   template: '{timestamp}.{body}', timestampHeader: 'X-JuriChat-Timestamp',
+ * };
+ */
+export interface CustomScheme {
+  /** Header carrying the signature (case-insensitive; written lower-case by `Signer`). */
+  signatureHeader: string;
+  /** How signature bytes are written. */
+  encoding: 'hex' | 'base64';
+  /** Text before each signature, such as `sha256=`. Default: none. */
+  prefix?: string;
+  /** Signed content with `{id}`, `{timestamp}`, `{body}`, `{url}`. Default `'{body}'`. */
+  template?: string;
+  /** Header carrying the timestamp; required exactly when the template signs `{timestamp}`. */
+  timestampHeader?: string;
+  /** Header carrying the message id; required when the template signs `{id}`. */
+  idHeader?: string;
+  /** How secret text becomes key bytes. Default `'utf8'`. */
+  secretEncoding?: 'utf8' | 'whsec' | 'hex' | 'base64';
+}
+
+/** A secret as the provider hands it out, or raw key bytes. */
+export type SecretInput = string | Uint8Array | ArrayBuffer;
+
+/** The raw request body, exactly as received. A parsed object is a `TypeError`. */
+export type Payload = string | Uint8Array | ArrayBuffer | ArrayBufferView;
+
+/**
+ * Request headers in any common shape: a Fetch `Headers`, Node's `IncomingHttpHeaders` (values
+ * may be arrays), a plain object in any case, a `Map`, or an array of `[name, value]` pairs.
+ */
+export type HeadersLike =
+  | Headers
+  | Map<string, string | string[]>
+  | Iterable<readonly [string, string]>
+  | Record<string, string | string[] | number | undefined>;
+
+/** Options shared by `Verifier` and `Signer`. Pass `secret` or `secrets`, not both. */
+export interface EndpointOptions {
+  scheme: SchemeName | CustomScheme;
+  /** The endpoint's secret. */
+  secret?: SecretInput;
+  /** Several secrets during rotation; the first is current. */
+  secrets?: SecretInput[];
+  /** The URL the provider posts to, for schemes that sign it (`square`). */
+  notificationUrl?: string;
+}
+
+export interface VerifierOptions extends EndpointOptions {
+  /** Accepted distance between the signed timestamp and now, in seconds. Default 300; 0 disables. */
+  toleranceSeconds?: number;
+}
+
+export interface VerifyResult {
+  scheme: string;
+  /** The message id, for schemes that send one. */
+  id?: string;
+  /** The signed timestamp in Unix seconds, for schemes that sign one. */
+  timestamp?: number;
+  /** Which secret matched: 0 is the current one. */
+  secretIndex: number;
+}
+
+/**
+ * Verifies webhook deliveries for one endpoint. Build once, verify many times.
+ *
+ * @example
+ * const v = new Verifier({ scheme: 'github', secret: "It's a Secret to Everybody" });
+ * v.verify('Hello, World!', { 'X-Hub-Signature-256': 'sha256=757107ea…' });
+ */
+export class Verifier {
+  constructor(options: VerifierOptions);
+  /**
+   * Verifies `payload` against `headers`. Throws `WebhookVerificationError`.
+   * @param options.now Current Unix time in seconds (default: the clock).
+   */
+  verify(payload: Payload, headers: HeadersLike, options?: { now?: number }): VerifyResult;
+  /** Frees the WebAssembly memory now instead of at garbage collection. */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/**
+ * Signs webhook deliveries for one endpoint.
+ *
+ * @example
+ * const s = new Signer({ scheme: 'standard', secret: generateSecret() });
+ * const headers = s.sign(JSON.stringify(event)); // { 'webhook-id', 'webhook-timestamp', 'webhook-signature' }
+ */
+export class Signer {
+  constructor(options: EndpointOptions);
+  /**
+   * Returns the headers to send, with lower-case names. For `standard`, an id is generated when
+   * not given; `timestamp` defaults to now (Unix seconds).
+   */
+  sign(payload: Payload, options?: { id?: string; timestamp?: number }): Record<string, string>;
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/**
+ * Drop-in for the `Webhook` class of the `standardwebhooks` and `svix` packages.
+ *
+ * @example
+ * const wh = new Webhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
+ * const event = wh.verify(rawBody, req.headers);
+ */
+export class Webhook {
+  constructor(secret: string | Uint8Array, options?: { format?: 'raw' });
+  /** Verifies and returns the parsed JSON payload (`undefined` for an empty body). */
+  verify(payload: Payload, headers: HeadersLike): unknown;
+  /** Returns `v1,<base64 signature>`. */
+  sign(msgId: string, timestamp: Date, payload: Payload): string;
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/**
+ * A new random secret from `crypto.getRandomValues`.
+ * @example generateSecret() // 'whsec_…' with 32 random bytes
+ * @example generateSecret({ format: 'hex', bytes: 24 })
+ */
+export function generateSecret(options?: { format?: 'whsec' | 'hex' | 'base64'; bytes?: number }): string;
+
+/** The preset scheme names. */
+export function schemes(): string[];
+
+/** Base class of every error hookseal throws (besides `TypeError` for wrong argument types). */
+export class HooksealError extends Error {
+  readonly code: string;
+}
+
+/** Error codes of `Verifier`, `Signer` and `Webhook`. */
+export type WebhookErrorCode =
+  | 'missing_header'
+  | 'malformed_header'
+  | 'invalid_timestamp'
+  | 'timestamp_too_old'
+  | 'timestamp_too_new'
+  | 'no_matching_signature'
+  | 'invalid_secret'
+  | 'invalid_payload'
+  | 'invalid_scheme'
+  | 'invalid_options';
+
+/**
+ * Thrown by `Verifier`, `Signer` and `Webhook`.
+ * @example
+ * try { verifier.verify(body, headers) } catch (e) {
+ *   if (e instanceof WebhookVerificationError && e.code === 'timestamp_too_old') { … }
+ * }
+ */
+export class WebhookVerificationError extends HooksealError {
+  readonly code: WebhookErrorCode;
+}
+
+/** Thrown by canonicalization. */
+export class CanonicalizationError extends HooksealError {}
+
+/** Thrown when a schema cannot be compiled. */
+export class SchemaError extends HooksealError {}

@@ -1,0 +1,277 @@
+//! JavaScript values in and out: payloads, headers, options, results.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use js_sys::{ArrayBuffer, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::errors::{error, type_error, ErrorKind};
+use crate::scheme::{Encoding, KeyEncoding, Scheme};
+use crate::secret::Secret;
+use crate::verify::DEFAULT_TOLERANCE_SECONDS;
+use crate::CustomScheme;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
+    fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
+}
+
+/// Fills `buf` from `crypto.getRandomValues` (present in every runtime hookseal supports).
+pub(crate) fn fill_random(buf: &mut [u8]) -> crate::Result<()> {
+    // getRandomValues refuses more than 65536 bytes per call.
+    for chunk in buf.chunks_mut(65536) {
+        get_random_values(chunk).map_err(|_| {
+            crate::Error::new(crate::Code::InvalidOptions, "crypto.getRandomValues is not available")
+        })?;
+    }
+    Ok(())
+}
+
+/// The current Unix time in whole seconds.
+pub(crate) fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0).floor() as i64
+}
+
+fn options_error(message: String) -> JsValue {
+    error(ErrorKind::Webhook, "invalid_options", &message)
+}
+
+pub(crate) fn set(target: &Object, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+fn get(options: &JsValue, key: &str) -> JsValue {
+    if !options.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `options[key]` as a string; absent (or `options` itself absent) is `None`.
+pub(crate) fn optional_string(options: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
+    let value = get(options, key);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.as_string().map(Some).ok_or_else(|| options_error(format!("`{key}` must be a string")))
+}
+
+/// `options[key]` as a number; absent is `None`.
+pub(crate) fn optional_number(options: &JsValue, key: &str) -> Result<Option<f64>, JsValue> {
+    let value = get(options, key);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.as_f64().map(Some).ok_or_else(|| options_error(format!("`{key}` must be a number")))
+}
+
+/// A non-negative finite number, rounded down to a whole number.
+pub(crate) fn whole_seconds(n: f64, key: &str) -> Result<i64, JsValue> {
+    if !n.is_finite() || n < 0.0 || n >= 9.0e15 {
+        return Err(options_error(format!("`{key}` must be a finite number from 0 to 9e15")));
+    }
+    Ok(n.floor() as i64)
+}
+
+/// The raw body: a string (UTF-8 encoded), a `Uint8Array`/`Buffer`, any typed array view, or an
+/// `ArrayBuffer`. Anything else, above all a parsed JSON object, is a `TypeError`.
+pub(crate) fn payload_bytes(payload: &JsValue) -> Result<Vec<u8>, JsValue> {
+    bytes_of(payload).ok_or_else(|| {
+        type_error(
+            "payload must be the raw request body as received (string, Uint8Array or ArrayBuffer); \
+             a parsed object cannot be verified because re-serializing it changes the bytes",
+        )
+    })
+}
+
+fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
+    if let Some(s) = value.as_string() {
+        return Some(s.into_bytes());
+    }
+    if let Some(a) = value.dyn_ref::<Uint8Array>() {
+        return Some(a.to_vec());
+    }
+    if let Some(b) = value.dyn_ref::<ArrayBuffer>() {
+        return Some(Uint8Array::new(b).to_vec());
+    }
+    if ArrayBuffer::is_view(value) {
+        let buffer = Reflect::get(value, &JsValue::from_str("buffer")).ok()?;
+        let offset = Reflect::get(value, &JsValue::from_str("byteOffset")).ok()?.as_f64()?;
+        let length = Reflect::get(value, &JsValue::from_str("byteLength")).ok()?.as_f64()?;
+        let buffer = buffer.dyn_into::<ArrayBuffer>().ok()?;
+        return Some(Uint8Array::new_with_byte_offset_and_length(&buffer, offset as u32, length as u32).to_vec());
+    }
+    None
+}
+
+/// Most header entries read from one request.
+const MAX_HEADERS: usize = 1000;
+
+/// Any `HeadersLike` (a Fetch `Headers`, a `Map`, an array of pairs, or a plain object such as
+/// Node's `IncomingHttpHeaders` whose values may be arrays) as name/value pairs.
+pub(crate) fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
+    const WRONG: &str = "headers must be a Headers, a Map, an array of [name, value] pairs or a plain object";
+    if !value.is_object() {
+        return Err(type_error(WRONG));
+    }
+    let mut out = Vec::new();
+    let entries: Vec<JsValue> = match js_sys::try_iter(value) {
+        Ok(Some(iter)) => iter.take(MAX_HEADERS).collect::<Result<_, _>>().map_err(|_| type_error(WRONG))?,
+        Ok(None) => Object::entries(value.unchecked_ref()).iter().take(MAX_HEADERS).collect(),
+        Err(_) => return Err(type_error(WRONG)),
+    };
+    for entry in entries {
+        let name = Reflect::get_u32(&entry, 0).ok().and_then(|n| n.as_string()).ok_or_else(|| type_error(WRONG))?;
+        let values = Reflect::get_u32(&entry, 1).unwrap_or(JsValue::UNDEFINED);
+        if js_sys::Array::is_array(&values) {
+            for v in js_sys::Array::from(&values).iter() {
+                push_header(&mut out, &name, &v)?;
+            }
+        } else {
+            push_header(&mut out, &name, &values)?;
+        }
+    }
+    Ok(out)
+}
+
+fn push_header(out: &mut Vec<(String, String)>, name: &str, value: &JsValue) -> Result<(), JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(());
+    }
+    let text = match (value.as_string(), value.as_f64()) {
+        (Some(s), _) => s,
+        (None, Some(n)) => format!("{n}"),
+        _ => return Err(type_error("header values must be strings (or arrays of strings)")),
+    };
+    out.push((name.to_string(), text));
+    Ok(())
+}
+
+/// Header pairs as a plain object.
+pub(crate) fn headers_object(headers: &[(String, String)]) -> JsValue {
+    let out = Object::new();
+    for (name, value) in headers {
+        set(&out, name, &JsValue::from_str(value));
+    }
+    out.into()
+}
+
+/// A secret handed over from JavaScript, owned.
+pub(crate) enum SecretBuf {
+    Text(String),
+    Raw(Vec<u8>),
+}
+
+impl SecretBuf {
+    pub(crate) fn read(value: &JsValue, what: &str) -> Result<SecretBuf, JsValue> {
+        if let Some(s) = value.as_string() {
+            return Ok(SecretBuf::Text(s));
+        }
+        if value.dyn_ref::<Uint8Array>().is_some() || value.dyn_ref::<ArrayBuffer>().is_some() {
+            return Ok(SecretBuf::Raw(bytes_of(value).unwrap_or_default()));
+        }
+        Err(error(ErrorKind::Webhook, "invalid_secret", &format!("{what} must be a string or a Uint8Array")))
+    }
+
+    pub(crate) fn as_secret(&self) -> Secret<'_> {
+        match self {
+            SecretBuf::Text(s) => Secret::Text(s),
+            SecretBuf::Raw(b) => Secret::Raw(b),
+        }
+    }
+}
+
+/// The options shared by `Verifier` and `Signer`.
+pub(crate) struct EndpointOptions {
+    pub scheme: Scheme,
+    pub secrets: Vec<SecretBuf>,
+    pub tolerance: u64,
+    pub notification_url: Option<String>,
+}
+
+impl EndpointOptions {
+    pub(crate) fn read(options: &JsValue) -> Result<EndpointOptions, JsValue> {
+        if !options.is_object() {
+            return Err(type_error("options must be an object such as { scheme: 'standard', secret }"));
+        }
+        let scheme = read_scheme(&get(options, "scheme"))?;
+        let one = get(options, "secret");
+        let many = get(options, "secrets");
+        let secrets = match (one.is_undefined() || one.is_null(), many.is_undefined() || many.is_null()) {
+            (false, true) => alloc::vec![SecretBuf::read(&one, "secret")?],
+            (true, false) => {
+                if !js_sys::Array::is_array(&many) {
+                    return Err(error(ErrorKind::Webhook, "invalid_secret", "secrets must be an array"));
+                }
+                js_sys::Array::from(&many)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| SecretBuf::read(&s, &format!("secrets[{i}]")))
+                    .collect::<Result<Vec<_>, _>>()?
+            }
+            (true, true) => return Err(error(ErrorKind::Webhook, "invalid_secret", "pass `secret` or `secrets`")),
+            (false, false) => {
+                return Err(error(ErrorKind::Webhook, "invalid_secret", "pass `secret` or `secrets`, not both"))
+            }
+        };
+        let tolerance = match optional_number(options, "toleranceSeconds")? {
+            None => DEFAULT_TOLERANCE_SECONDS,
+            Some(n) => whole_seconds(n, "toleranceSeconds")? as u64,
+        };
+        let notification_url = optional_string(options, "notificationUrl")?;
+        Ok(EndpointOptions { scheme, secrets, tolerance, notification_url })
+    }
+
+    pub(crate) fn secrets(&self) -> Vec<Secret<'_>> {
+        self.secrets.iter().map(SecretBuf::as_secret).collect()
+    }
+}
+
+fn scheme_error(message: String) -> JsValue {
+    error(ErrorKind::Webhook, "invalid_scheme", &message)
+}
+
+/// A preset name or a custom-scheme object.
+fn read_scheme(value: &JsValue) -> Result<Scheme, JsValue> {
+    if let Some(name) = value.as_string() {
+        return Scheme::preset(&name).ok_or_else(|| {
+            scheme_error(format!(
+                "unknown scheme `{}`; use one of {} or a custom-scheme object",
+                name.chars().take(40).collect::<String>(),
+                crate::scheme::PRESETS.join(", ")
+            ))
+        });
+    }
+    if !value.is_object() {
+        return Err(scheme_error(String::from("`scheme` must be a preset name or a custom-scheme object")));
+    }
+    let text = |key: &str| optional_string(value, key).map_err(|_| scheme_error(format!("`scheme.{key}` must be a string")));
+    let signature_header =
+        text("signatureHeader")?.ok_or_else(|| scheme_error(String::from("`scheme.signatureHeader` is required")))?;
+    let encoding = text("encoding")?
+        .as_deref()
+        .and_then(Encoding::from_name)
+        .ok_or_else(|| scheme_error(String::from("`scheme.encoding` must be 'hex' or 'base64'")))?;
+    let prefix = text("prefix")?;
+    let template = text("template")?;
+    let timestamp_header = text("timestampHeader")?;
+    let id_header = text("idHeader")?;
+    let key_encoding = match text("secretEncoding")? {
+        None => KeyEncoding::Utf8,
+        Some(name) => KeyEncoding::from_name(&name).ok_or_else(|| {
+            scheme_error(String::from("`scheme.secretEncoding` must be 'utf8', 'whsec', 'hex' or 'base64'"))
+        })?,
+    };
+    let mut custom = CustomScheme::new(&signature_header, encoding);
+    custom.prefix = prefix.as_deref().unwrap_or("");
+    custom.template = template.as_deref().unwrap_or("{body}");
+    custom.timestamp_header = timestamp_header.as_deref();
+    custom.id_header = id_header.as_deref();
+    custom.key_encoding = key_encoding;
+    custom.build().map_err(|e| scheme_error(String::from(e.message())))
+}

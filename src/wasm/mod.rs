@@ -1,0 +1,121 @@
+//! JavaScript bindings (wasm-bindgen). Conversion only: every rule lives in the core.
+//!
+//! Values cross the boundary as JS values and are checked here with clear `TypeError`s (wrong
+//! JavaScript types) or hookseal errors with a stable `code` (wrong values). Nothing in this
+//! folder panics on input: a panic in wasm is a trap that kills the module instance.
+
+mod convert;
+mod errors;
+mod webhook;
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use js_sys::Object;
+use wasm_bindgen::prelude::*;
+
+use crate::endpoint::Config;
+use crate::secret::{self, SecretFormat};
+use crate::{Signer as CoreSigner, Verifier as CoreVerifier};
+use convert::{now_seconds, payload_bytes, EndpointOptions};
+use errors::{webhook_error, ErrorKind};
+
+
+/// `new Verifier({ scheme, secret?, secrets?, toleranceSeconds?, notificationUrl? })`.
+#[wasm_bindgen]
+pub struct Verifier {
+    inner: CoreVerifier,
+}
+
+#[wasm_bindgen]
+impl Verifier {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: &JsValue) -> Result<Verifier, JsValue> {
+        let opts = EndpointOptions::read(options)?;
+        let secrets = opts.secrets();
+        let mut config = Config::new(opts.scheme.clone(), &secrets);
+        config.notification_url = opts.notification_url.as_deref();
+        let inner = CoreVerifier::new(&config).map_err(|e| webhook_error(&e))?;
+        Ok(Verifier { inner: inner.with_tolerance(opts.tolerance) })
+    }
+
+    /// `verify(payload, headers, { now? }) → { scheme, id?, timestamp?, secretIndex }`.
+    pub fn verify(&self, payload: &JsValue, headers: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+        let body = payload_bytes(payload)?;
+        let headers = convert::headers(headers)?;
+        let now = match convert::optional_number(options, "now")? {
+            Some(n) => convert::whole_seconds(n, "now")?,
+            None => now_seconds(),
+        };
+        let verified = self.inner.verify_at(&body, &headers, now).map_err(|e| webhook_error(&e))?;
+        let out = Object::new();
+        convert::set(&out, "scheme", &JsValue::from_str(&verified.scheme));
+        if let Some(id) = &verified.id {
+            convert::set(&out, "id", &JsValue::from_str(id));
+        }
+        if let Some(ts) = verified.timestamp {
+            convert::set(&out, "timestamp", &JsValue::from_f64(ts as f64));
+        }
+        convert::set(&out, "secretIndex", &JsValue::from_f64(verified.secret_index as f64));
+        Ok(out.into())
+    }
+}
+
+/// `new Signer({ scheme, secret?, secrets?, notificationUrl? })`.
+#[wasm_bindgen]
+pub struct Signer {
+    inner: CoreSigner,
+}
+
+#[wasm_bindgen]
+impl Signer {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: &JsValue) -> Result<Signer, JsValue> {
+        let opts = EndpointOptions::read(options)?;
+        let secrets = opts.secrets();
+        let mut config = Config::new(opts.scheme.clone(), &secrets);
+        config.notification_url = opts.notification_url.as_deref();
+        let inner = CoreSigner::new(&config).map_err(|e| webhook_error(&e))?;
+        Ok(Signer { inner })
+    }
+
+    /// `sign(payload, { id?, timestamp? }) → Record<string, string>` (lower-case header names).
+    pub fn sign(&self, payload: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+        let body = payload_bytes(payload)?;
+        let timestamp = match convert::optional_number(options, "timestamp")? {
+            Some(n) => convert::whole_seconds(n, "timestamp")?,
+            None => now_seconds(),
+        };
+        let given = convert::optional_string(options, "id")?;
+        let id = match given {
+            Some(id) => Some(id),
+            None if self.inner.needs_id() => {
+                Some(secret::generate_message_id(convert::fill_random).map_err(|e| webhook_error(&e))?)
+            }
+            None => None,
+        };
+        let headers = self.inner.sign_at(&body, id.as_deref(), timestamp).map_err(|e| webhook_error(&e))?;
+        Ok(convert::headers_object(&headers))
+    }
+}
+
+/// `generateSecret({ format?: 'whsec' | 'hex' | 'base64', bytes?: number }) → string`.
+#[wasm_bindgen(js_name = generateSecret)]
+pub fn generate_secret(options: &JsValue) -> Result<String, JsValue> {
+    let format = match convert::optional_string(options, "format")? {
+        None => SecretFormat::default(),
+        Some(name) => SecretFormat::from_name(&name)
+            .ok_or_else(|| errors::error(ErrorKind::Webhook, "invalid_options", "format must be 'whsec', 'hex' or 'base64'"))?,
+    };
+    let bytes = match convert::optional_number(options, "bytes")? {
+        None => secret::DEFAULT_SECRET_BYTES,
+        Some(n) => usize::try_from(convert::whole_seconds(n, "bytes")?).unwrap_or(0),
+    };
+    secret::generate_secret(format, bytes, convert::fill_random).map_err(|e| webhook_error(&e))
+}
+
+/// The names of the preset schemes.
+#[wasm_bindgen(js_name = schemes)]
+pub fn schemes() -> Vec<JsValue> {
+    crate::scheme::PRESETS.iter().map(|n| JsValue::from_str(n)).collect()
+}

@@ -1,0 +1,157 @@
+// The package through `import` (ES modules): vectors, every HeadersLike form, error codes, options.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import * as hookseal from 'hookseal';
+import vectorsModule from './vectors.cjs';
+
+const { Verifier, Signer, Webhook, generateSecret, WebhookVerificationError, HooksealError } = hookseal;
+const { vectors, checkVectors } = vectorsModule;
+
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+const std = vectors.find((v) => v.scheme === 'standard');
+const NOW = std.timestamp;
+
+/** Asserts that `fn` throws a hookseal error with `code`. */
+function throwsCode(fn, code, Class = WebhookVerificationError) {
+  assert.throws(fn, (e) => {
+    assert.ok(e instanceof Class, `expected ${Class.name}, got ${e?.name}: ${e?.message}`);
+    assert.equal(e.code, code, e.message);
+    return true;
+  });
+}
+
+test('published vectors verify and re-sign (ESM)', () => checkVectors(hookseal, assert));
+
+test('every HeadersLike form', () => {
+  const verifier = new Verifier({ scheme: 'standard', secret: SECRET });
+  const h = std.headers;
+  const upper = Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toUpperCase(), v]));
+  const mixed = { 'Webhook-Id': h['webhook-id'], 'WEBHOOK-timestamp': h['webhook-timestamp'], 'webhook-Signature': h['webhook-signature'] };
+  const nodeStyle = { ...h, 'webhook-signature': ['v1,AAAA', h['webhook-signature']], 'x-forwarded-for': undefined };
+  const svix = Object.fromEntries(Object.entries(h).map(([k, v]) => [k.replace('webhook-', 'svix-'), v]));
+  const forms = {
+    'plain object': h,
+    'upper-case object': upper,
+    'mixed-case object': mixed,
+    'Node IncomingHttpHeaders (array values)': nodeStyle,
+    'svix-* names': svix,
+    'WHATWG Headers': new Headers(h),
+    'Headers with a repeated signature header': (() => { const x = new Headers(h); x.append('webhook-signature', 'v1,AAAA'); return x; })(),
+    Map: new Map(Object.entries(h)),
+    'array of pairs': Object.entries(h),
+  };
+  for (const [name, headers] of Object.entries(forms)) {
+    const got = verifier.verify(std.payload, headers, { now: NOW });
+    assert.equal(got.id, std.id, name);
+  }
+  assert.throws(() => verifier.verify(std.payload, null, { now: NOW }), TypeError);
+  assert.throws(() => verifier.verify(std.payload, 'webhook-id: x', { now: NOW }), TypeError);
+});
+
+test('every payload form, and a parsed object is a TypeError', () => {
+  const verifier = new Verifier({ scheme: 'standard', secret: SECRET });
+  const bytes = new TextEncoder().encode(std.payload);
+  for (const payload of [std.payload, bytes, Buffer.from(std.payload), bytes.buffer, new DataView(bytes.buffer)]) {
+    assert.equal(verifier.verify(payload, std.headers, { now: NOW }).secretIndex, 0);
+  }
+  const sub = new Uint8Array(bytes.length + 4);
+  sub.set(bytes, 2);
+  assert.equal(verifier.verify(sub.subarray(2, 2 + bytes.length), std.headers, { now: NOW }).secretIndex, 0);
+  assert.throws(() => verifier.verify(JSON.parse(std.payload), std.headers, { now: NOW }),
+    (e) => e instanceof TypeError && /raw/.test(e.message));
+});
+
+test('error codes', () => {
+  const verifier = new Verifier({ scheme: 'standard', secret: SECRET });
+  const h = std.headers;
+  const without = (name) => Object.fromEntries(Object.entries(h).filter(([k]) => k !== name));
+  throwsCode(() => verifier.verify(std.payload, without('webhook-id'), { now: NOW }), 'missing_header');
+  throwsCode(() => verifier.verify(std.payload, without('webhook-signature'), { now: NOW }), 'missing_header');
+  throwsCode(() => verifier.verify(std.payload, { ...h, 'webhook-signature': 'garbage' }, { now: NOW }), 'malformed_header');
+  throwsCode(() => verifier.verify(std.payload, { ...h, 'webhook-timestamp': 'soon' }, { now: NOW }), 'invalid_timestamp');
+  throwsCode(() => verifier.verify(std.payload, h, { now: NOW + 301 }), 'timestamp_too_old');
+  throwsCode(() => verifier.verify(std.payload, h, { now: NOW - 301 }), 'timestamp_too_new');
+  assert.equal(verifier.verify(std.payload, h, { now: NOW + 300 }).secretIndex, 0);
+  throwsCode(() => verifier.verify(std.payload + ' ', h, { now: NOW }), 'no_matching_signature');
+  throwsCode(() => verifier.verify(std.payload, { ...h, 'webhook-signature': 'v1,' }, { now: NOW }), 'no_matching_signature');
+  throwsCode(() => new Verifier({ scheme: 'standard', secret: 'whsec_***' }), 'invalid_secret');
+  throwsCode(() => new Verifier({ scheme: 'standard', secret: '' }), 'invalid_secret');
+  throwsCode(() => new Verifier({ scheme: 'standard' }), 'invalid_secret');
+  throwsCode(() => new Verifier({ scheme: 'nope', secret: 'x' }), 'invalid_scheme');
+  throwsCode(() => new Verifier({ scheme: 'square', secret: 'x' }), 'invalid_scheme');
+  throwsCode(() => new Verifier({ scheme: 'github', secret: 'x', toleranceSeconds: -1 }), 'invalid_options');
+  throwsCode(() => new Signer({ scheme: 'standard', secret: SECRET }).sign('x', { id: 'has space' }), 'invalid_options');
+  throwsCode(() => new Webhook(SECRET).verify('not json', new Signer({ scheme: 'standard', secret: SECRET }).sign('not json')), 'invalid_payload');
+  assert.throws(() => new Verifier('standard'), TypeError);
+});
+
+test('messages never contain the secret', () => {
+  const secret = 'whsec_c2VjcmV0LXNob3VsZC1uZXZlci1sZWFr!';
+  try { new Verifier({ scheme: 'standard', secret }); assert.fail('accepted a bad secret'); } catch (e) {
+    assert.equal(e.code, 'invalid_secret');
+    assert.ok(!e.message.includes('c2VjcmV0'), e.message);
+  }
+  const v = new Verifier({ scheme: 'github', secret: 'top-secret-value' });
+  try { v.verify('x', { 'x-hub-signature-256': 'sha256=00' }); } catch (e) {
+    assert.ok(!e.message.includes('top-secret'), e.message);
+  }
+});
+
+test('rotation: secretIndex and one signature per secret', () => {
+  const oldSecret = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD';
+  const signed = new Signer({ scheme: 'standard', secret: oldSecret }).sign('{}', { timestamp: NOW });
+  const verifier = new Verifier({ scheme: 'standard', secrets: [SECRET, oldSecret] });
+  assert.equal(verifier.verify('{}', signed, { now: NOW }).secretIndex, 1);
+  const both = new Signer({ scheme: 'standard', secrets: [SECRET, oldSecret] }).sign('{}', { timestamp: NOW });
+  assert.equal(both['webhook-signature'].split(' ').length, 2);
+  assert.equal(new Verifier({ scheme: 'standard', secret: oldSecret }).verify('{}', both, { now: NOW }).secretIndex, 0);
+});
+
+test('sign: generated ids, default timestamp, lower-case header names, raw secrets', () => {
+  const signer = new Signer({ scheme: 'standard', secret: SECRET });
+  const a = signer.sign('{}');
+  const b = signer.sign('{}');
+  assert.match(a['webhook-id'], /^msg_[A-Za-z0-9]{24}$/);
+  assert.notEqual(a['webhook-id'], b['webhook-id']);
+  assert.ok(Math.abs(Number(a['webhook-timestamp']) - Date.now() / 1000) < 5);
+  assert.equal(new Verifier({ scheme: 'standard', secret: SECRET }).verify('{}', a).id, a['webhook-id']);
+  const custom = { signatureHeader: 'X-JuriChat-Signature', encoding: 'hex', prefix: 'sha256=', template: '{timestamp}.{body}', timestampHeader: 'X-JuriChat-Timestamp' };
+  const h = new Signer({ scheme: custom, secret: 'jc' }).sign('{}', { timestamp: NOW });
+  assert.deepEqual(Object.keys(h), ['x-jurichat-timestamp', 'x-jurichat-signature']);
+  assert.match(h['x-jurichat-signature'], /^sha256=[0-9a-f]{64}$/);
+  assert.equal(new Verifier({ scheme: custom, secret: 'jc' }).verify('{}', h, { now: NOW }).timestamp, NOW);
+  throwsCode(() => new Signer({ scheme: { ...custom, timestampHeader: undefined }, secret: 'x' }), 'invalid_scheme');
+  const key = crypto.getRandomValues(new Uint8Array(32));
+  const raw = new Signer({ scheme: 'standard', secret: key }).sign('{}', { timestamp: NOW });
+  const asText = 'whsec_' + Buffer.from(key).toString('base64');
+  assert.equal(new Verifier({ scheme: 'standard', secret: asText }).verify('{}', raw, { now: NOW }).secretIndex, 0);
+});
+
+test('generateSecret formats', () => {
+  assert.match(generateSecret(), /^whsec_[A-Za-z0-9+/]{43}=$/);
+  assert.equal(Buffer.from(generateSecret().slice(6), 'base64').length, 32);
+  assert.match(generateSecret({ format: 'hex', bytes: 24 }), /^[0-9a-f]{48}$/);
+  assert.equal(Buffer.from(generateSecret({ format: 'base64', bytes: 64 }), 'base64').length, 64);
+  assert.notEqual(generateSecret(), generateSecret());
+  throwsCode(() => generateSecret({ bytes: 8 }), 'invalid_options');
+  throwsCode(() => generateSecret({ format: 'pem' }), 'invalid_options');
+});
+
+test('free() and Symbol.dispose release the instance', () => {
+  const v = new Verifier({ scheme: 'github', secret: 'x' });
+  v.free();
+  assert.throws(() => v.verify('x', { 'x-hub-signature-256': 'sha256=00' }));
+  assert.equal(typeof Verifier.prototype[Symbol.dispose], Symbol.dispose ? 'function' : 'undefined');
+});
+
+test('Webhook is a drop-in for the standardwebhooks class', () => {
+  const wh = new Webhook(SECRET);
+  assert.equal(wh.sign(std.id, new Date(NOW * 1000), std.payload), std.headers['webhook-signature']);
+  const fresh = new Signer({ scheme: 'standard', secret: SECRET }).sign(std.payload);
+  assert.deepEqual(wh.verify(std.payload, fresh), JSON.parse(std.payload));
+  assert.equal(wh.verify('', new Signer({ scheme: 'standard', secret: SECRET }).sign('')), undefined);
+  const rawKey = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
+  const viaRaw = new Webhook(rawKey, { format: 'raw' }).sign('m', new Date(0), 'p');
+  assert.equal(new Webhook('whsec_' + Buffer.from(rawKey).toString('base64')).sign('m', new Date(0), 'p'), viaRaw);
+  assert.throws(() => wh.verify(std.payload, std.headers), (e) => e instanceof HooksealError && e.code === 'timestamp_too_old');
+});
