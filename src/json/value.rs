@@ -92,7 +92,7 @@ impl Value {
 /// `f64::trunc` without `std`: exact for every double.
 fn libm_trunc(x: f64) -> f64 {
     // Doubles at or beyond 2^52 in magnitude have no fractional bits.
-    if !(x.abs() < 4_503_599_627_370_496.0) {
+    if x.is_nan() || x.abs() >= 4_503_599_627_370_496.0 {
         return x;
     }
     #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
