@@ -72,7 +72,7 @@ pub(crate) fn optional_number(options: &JsValue, key: &str) -> Result<Option<f64
 
 /// A non-negative finite number, rounded down to a whole number.
 pub(crate) fn whole_seconds(n: f64, key: &str) -> Result<i64, JsValue> {
-    if !n.is_finite() || n < 0.0 || n >= 9.0e15 {
+    if !(0.0..9.0e15).contains(&n) {
         return Err(options_error(format!("`{key}` must be a finite number from 0 to 9e15")));
     }
     Ok(n.floor() as i64)
