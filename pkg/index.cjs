@@ -6,5 +6,8 @@ const glue = require('./hookseal.cjs');
 
 glue.initSync({ module: readFileSync(join(__dirname, 'hookseal_bg.wasm')) });
 
-const { Verifier, Signer, Webhook, generateSecret, schemes } = glue;
-module.exports = { Verifier, Signer, Webhook, generateSecret, schemes, ...glue.__errorClasses() };
+const { Verifier, Signer, Webhook, generateSecret, schemes, canonicalize, canonicalizeValue } = glue;
+module.exports = {
+  Verifier, Signer, Webhook, generateSecret, schemes, canonicalize, canonicalizeValue,
+  ...glue.__errorClasses(),
+};

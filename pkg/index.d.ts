@@ -62,6 +62,12 @@ export interface EndpointOptions {
   secrets?: SecretInput[];
   /** The URL the provider posts to, for schemes that sign it (`square`). */
   notificationUrl?: string;
+  /**
+   * Sign and verify the RFC 8785 canonical form of the JSON body instead of its raw bytes, so a
+   * body that was parsed and re-serialized on the way still verifies. Both sides must opt in.
+   * A body that is not I-JSON then fails with the canonicalization error's code.
+   */
+  canonical?: boolean;
 }
 
 export interface VerifierOptions extends EndpointOptions {
@@ -169,11 +175,44 @@ export type WebhookErrorCode =
  * }
  */
 export class WebhookVerificationError extends HooksealError {
-  readonly code: WebhookErrorCode;
+  /** One of `WebhookErrorCode`, or in canonical mode a `CanonicalizationErrorCode`. */
+  readonly code: WebhookErrorCode | CanonicalizationErrorCode;
 }
 
-/** Thrown by canonicalization. */
-export class CanonicalizationError extends HooksealError {}
+/** Error codes of `canonicalize` and `canonicalizeValue` (and of canonical-mode verification). */
+export type CanonicalizationErrorCode =
+  | 'invalid_json'
+  | 'duplicate_key'
+  | 'lone_surrogate'
+  | 'invalid_utf8'
+  | 'number_out_of_range'
+  | 'too_deep'
+  | 'unsupported_value'
+  | 'circular_reference';
+
+/** Thrown by `canonicalize` and `canonicalizeValue`. */
+export class CanonicalizationError extends HooksealError {
+  readonly code: CanonicalizationErrorCode;
+}
+
+/**
+ * The RFC 8785 (JCS) canonical form of JSON text: members sorted by UTF-16 code units, no
+ * whitespace, ECMAScript number formatting, minimal escapes. The input must be I-JSON: duplicate
+ * names, lone surrogates and numbers beyond a double are `CanonicalizationError`s.
+ *
+ * @example
+ * canonicalize('{ "b": [1.0E2, "\u0041"], "a": -0 }') // '{"a":0,"b":[100,"A"]}'
+ */
+export function canonicalize(json: string | Uint8Array): string;
+
+/**
+ * The RFC 8785 canonical form of an in-memory value, like npm `canonicalize`: `toJSON` is called,
+ * `undefined` members are left out. NaN, Infinity, functions, symbols, BigInt and cycles throw.
+ *
+ * @example
+ * canonicalizeValue({ b: 2, a: [1, 'é'] }) // '{"a":[1,"é"],"b":2}'
+ */
+export function canonicalizeValue(value: unknown): string;
 
 /** Thrown when a schema cannot be compiled. */
 export class SchemaError extends HooksealError {}

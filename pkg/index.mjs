@@ -5,5 +5,7 @@ import { initSync, __errorClasses } from './hookseal.js';
 
 initSync({ module: readFileSync(new URL('./hookseal_bg.wasm', import.meta.url)) });
 
-export { Verifier, Signer, Webhook, generateSecret, schemes } from './hookseal.js';
+export {
+  Verifier, Signer, Webhook, generateSecret, schemes, canonicalize, canonicalizeValue,
+} from './hookseal.js';
 export const { HooksealError, WebhookVerificationError, CanonicalizationError, SchemaError } = __errorClasses();

@@ -24,12 +24,15 @@ pub struct Config<'a> {
     pub secrets: &'a [Secret<'a>],
     /// The URL the provider posts to, for schemes that sign it (Square).
     pub notification_url: Option<&'a str>,
+    /// Sign and verify the RFC 8785 canonical form of a JSON body instead of its raw bytes, so a
+    /// body re-serialized on the way (key order, whitespace, escapes) still verifies.
+    pub canonical: bool,
 }
 
 impl<'a> Config<'a> {
     /// A configuration with the given scheme and secrets and nothing else.
     pub fn new(scheme: Scheme, secrets: &'a [Secret<'a>]) -> Self {
-        Config { scheme, secrets, notification_url: None }
+        Config { scheme, secrets, notification_url: None, canonical: false }
     }
 }
 
@@ -45,6 +48,7 @@ pub(crate) struct Endpoint {
     pub scheme: Scheme,
     pub keys: Vec<Key>,
     pub notification_url: Option<String>,
+    pub canonical: bool,
 }
 
 impl Endpoint {
@@ -74,7 +78,18 @@ impl Endpoint {
             scheme: config.scheme.clone(),
             keys,
             notification_url: config.notification_url.map(String::from),
+            canonical: config.canonical,
         })
+    }
+
+    /// The bytes that stand for the body in the signed content: the body itself, or in canonical
+    /// mode its RFC 8785 form (a body that is not I-JSON fails with the canonicalization code).
+    pub fn signed_body<'b>(&self, body: &'b [u8]) -> Result<alloc::borrow::Cow<'b, [u8]>> {
+        if self.canonical {
+            Ok(alloc::borrow::Cow::Owned(crate::canonical::canonicalize(body)?.into_bytes()))
+        } else {
+            Ok(alloc::borrow::Cow::Borrowed(body))
+        }
     }
 
     /// HMAC-SHA256 of the delivery's signed content under `key`.

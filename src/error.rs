@@ -50,6 +50,10 @@ pub enum Code {
     NumberOutOfRange,
     /// Arrays and objects nest deeper than the configured limit.
     TooDeep,
+    /// An in-memory value has no JSON form (a function, a symbol, a BigInt, `undefined`).
+    UnsupportedValue,
+    /// An in-memory value contains itself.
+    CircularReference,
 
     // JSON Schema.
     /// A schema document is not a valid JSON Schema, or uses an unsupported keyword.
@@ -76,6 +80,8 @@ impl Code {
             Code::InvalidUtf8 => "invalid_utf8",
             Code::NumberOutOfRange => "number_out_of_range",
             Code::TooDeep => "too_deep",
+            Code::UnsupportedValue => "unsupported_value",
+            Code::CircularReference => "circular_reference",
             Code::InvalidSchema => "invalid_schema",
         }
     }
@@ -90,6 +96,8 @@ impl Code {
                 | Code::InvalidUtf8
                 | Code::NumberOutOfRange
                 | Code::TooDeep
+                | Code::UnsupportedValue
+                | Code::CircularReference
         )
     }
 }

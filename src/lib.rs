@@ -34,6 +34,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod encoding;
+pub mod canonical;
 mod endpoint;
 pub mod error;
 pub mod headers;

@@ -49,7 +49,8 @@ impl Signer {
                 format!("the `{}` scheme sends a message id: pass one", scheme.name),
             ));
         }
-        let body = payload;
+        let body = self.endpoint.signed_body(payload)?;
+        let body = body.as_ref();
         let delivery = Delivery { id, timestamp: Some(timestamp), body };
         let count = if scheme.multiple_signatures { self.endpoint.keys.len() } else { 1 };
         let signatures: Vec<String> = self

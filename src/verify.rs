@@ -85,7 +85,8 @@ impl Verifier {
             None => None,
         };
 
-        let body = payload;
+        let body = self.endpoint.signed_body(payload)?;
+        let body = body.as_ref();
         let delivery = Delivery { id, timestamp, body };
         let candidates: Vec<Option<[u8; 32]>> =
             parsed.candidates.iter().map(|c| scheme.encoding.decode_signature(c)).collect();

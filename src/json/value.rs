@@ -141,6 +141,11 @@ impl Map {
         }
     }
 
+    /// An object from members whose names are known to be distinct (the parser checks them).
+    pub(crate) fn from_unique(members: Vec<(String, Value)>) -> Map {
+        Map { members }
+    }
+
     /// Appends a member known not to be present (the parser checks duplicates itself).
     #[allow(dead_code)] // used by the parser
     pub(crate) fn push_unchecked(&mut self, name: String, value: Value) {

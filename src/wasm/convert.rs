@@ -12,7 +12,7 @@ use super::errors::{error, type_error, ErrorKind};
 use crate::scheme::{Encoding, KeyEncoding, Scheme};
 use crate::secret::Secret;
 use crate::verify::DEFAULT_TOLERANCE_SECONDS;
-use crate::CustomScheme;
+use crate::{Config, CustomScheme};
 
 #[wasm_bindgen]
 extern "C" {
@@ -192,6 +192,7 @@ pub(crate) struct EndpointOptions {
     pub secrets: Vec<SecretBuf>,
     pub tolerance: u64,
     pub notification_url: Option<String>,
+    pub canonical: bool,
 }
 
 impl EndpointOptions {
@@ -224,11 +225,23 @@ impl EndpointOptions {
             Some(n) => whole_seconds(n, "toleranceSeconds")? as u64,
         };
         let notification_url = optional_string(options, "notificationUrl")?;
-        Ok(EndpointOptions { scheme, secrets, tolerance, notification_url })
+        let canonical = match get(options, "canonical") {
+            v if v.is_undefined() || v.is_null() => false,
+            v => v.as_bool().ok_or_else(|| options_error(String::from("`canonical` must be a boolean")))?,
+        };
+        Ok(EndpointOptions { scheme, secrets, tolerance, notification_url, canonical })
     }
 
     pub(crate) fn secrets(&self) -> Vec<Secret<'_>> {
         self.secrets.iter().map(SecretBuf::as_secret).collect()
+    }
+
+    /// The core configuration these options describe, borrowing `secrets` from [`Self::secrets`].
+    pub(crate) fn config<'a>(&'a self, secrets: &'a [Secret<'a>]) -> Config<'a> {
+        let mut config = Config::new(self.scheme.clone(), secrets);
+        config.notification_url = self.notification_url.as_deref();
+        config.canonical = self.canonical;
+        config
     }
 }
 

@@ -4,6 +4,7 @@
 //! JavaScript types) or hookseal errors with a stable `code` (wrong values). Nothing in this
 //! folder panics on input: a panic in wasm is a trap that kills the module instance.
 
+mod canonical;
 mod convert;
 mod errors;
 mod webhook;
@@ -14,7 +15,6 @@ use alloc::vec::Vec;
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use crate::endpoint::Config;
 use crate::secret::{self, SecretFormat};
 use crate::{Signer as CoreSigner, Verifier as CoreVerifier};
 use convert::{now_seconds, payload_bytes, EndpointOptions};
@@ -33,9 +33,7 @@ impl Verifier {
     pub fn new(options: &JsValue) -> Result<Verifier, JsValue> {
         let opts = EndpointOptions::read(options)?;
         let secrets = opts.secrets();
-        let mut config = Config::new(opts.scheme.clone(), &secrets);
-        config.notification_url = opts.notification_url.as_deref();
-        let inner = CoreVerifier::new(&config).map_err(|e| webhook_error(&e))?;
+        let inner = CoreVerifier::new(&opts.config(&secrets)).map_err(|e| webhook_error(&e))?;
         Ok(Verifier { inner: inner.with_tolerance(opts.tolerance) })
     }
 
@@ -73,9 +71,7 @@ impl Signer {
     pub fn new(options: &JsValue) -> Result<Signer, JsValue> {
         let opts = EndpointOptions::read(options)?;
         let secrets = opts.secrets();
-        let mut config = Config::new(opts.scheme.clone(), &secrets);
-        config.notification_url = opts.notification_url.as_deref();
-        let inner = CoreSigner::new(&config).map_err(|e| webhook_error(&e))?;
+        let inner = CoreSigner::new(&opts.config(&secrets)).map_err(|e| webhook_error(&e))?;
         Ok(Signer { inner })
     }
 
