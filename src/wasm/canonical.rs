@@ -63,7 +63,7 @@ pub(crate) fn from_js(value: &JsValue, ancestors: &mut Vec<JsValue>) -> Result<O
     }
     if let Some(n) = value.as_f64() {
         if !n.is_finite() {
-            return Err(Error::with_message(Code::NumberOutOfRange, format!("{n} has no JSON form")));
+            return Err(Error::new(Code::NumberOutOfRange, "NaN and Infinity have no JSON form"));
         }
         return Ok(Some(Value::Number(n)));
     }

@@ -145,7 +145,8 @@ fn push_header(out: &mut Vec<(String, String)>, name: &str, value: &JsValue) -> 
     }
     let text = match (value.as_string(), value.as_f64()) {
         (Some(s), _) => s,
-        (None, Some(n)) => format!("{n}"),
+        // As JavaScript's String(n) writes it (ryu-js is linked for canonical JSON anyway).
+        (None, Some(n)) => String::from(ryu_js::Buffer::new().format(n)),
         _ => return Err(type_error("header values must be strings (or arrays of strings)")),
     };
     out.push((name.to_string(), text));
