@@ -48,13 +48,16 @@ pkg: tools
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  pkg/hookseal_bg.wasm -o pkg/hookseal_bg.wasm
 	esbuild pkg/hookseal.js --bundle --format=cjs --platform=neutral --log-level=warning --log-override:empty-import-meta=silent --outfile=pkg/hookseal.cjs
+	node tools/embed-wasm.mjs pkg/hookseal_bg.wasm pkg/hookseal_wasm_inline.js
 	cp README.md pkg/README.md
 	cp pkg/index.d.ts pkg/index.d.cts
 	@ls -l pkg/hookseal_bg.wasm | awk '{print "pkg/hookseal_bg.wasm: " $$5 " bytes"}'
 
 ## ---- tests -------------------------------------------------------------------------------
 
-test: test-rust test-nostd test-node
+include mk/runtimes.mk
+
+test: test-rust test-nostd test-node $(RUNTIME_TESTS)
 
 test-rust:
 	cargo test --all-targets
@@ -92,4 +95,4 @@ bench: pkg benches/node_modules/.installed
 
 clean:
 	cargo clean
-	rm -rf pkg/hookseal.js pkg/hookseal.cjs pkg/hookseal_bg.wasm pkg/*.d.ts.map pkg/hookseal.d.ts pkg/hookseal_bg.wasm.d.ts pkg/snippets pkg/README.md pkg/index.d.cts
+	rm -rf pkg/hookseal_wasm_inline.js pkg/hookseal.js pkg/hookseal.cjs pkg/hookseal_bg.wasm pkg/*.d.ts.map pkg/hookseal.d.ts pkg/hookseal_bg.wasm.d.ts pkg/snippets pkg/README.md pkg/index.d.cts

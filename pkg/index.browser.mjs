@@ -1,0 +1,4 @@
+// Entry for the 'browser' export condition.
+import './init-browser.mjs';
+
+export * from './api.mjs';

@@ -1,0 +1,4 @@
+// Entry for the 'workerd' export condition.
+import './init-workerd.mjs';
+
+export * from './api.mjs';
