@@ -41,6 +41,7 @@ pub mod headers;
 pub mod json;
 pub mod scheme;
 pub mod secret;
+pub mod schema;
 mod sign;
 mod verify;
 

@@ -1,0 +1,243 @@
+//! Leaf assertions: types, numbers, and JSON equality for `enum`, `const` and `uniqueItems`.
+//!
+//! Numbers are doubles. `multipleOf` divides and checks that the quotient is an integer within
+//! 1e-9 relative error, so decimal fractions such as `0.0075` and `0.0001` behave as people expect;
+//! when the quotient overflows, the exact floating remainder decides instead (every double of
+//! magnitude 2^53 or more is a multiple of 0.5).
+
+use alloc::vec::Vec;
+use core::cmp::Ordering;
+
+use super::fail::Fail;
+use super::node::{types, Keywords};
+use crate::json::Value;
+
+/// True if `v` has one of the types in `bits` (`integer` accepts numbers without fraction).
+pub(crate) fn type_ok(bits: u8, v: &Value) -> bool {
+    let bit = match v {
+        Value::Null => types::NULL,
+        Value::Bool(_) => types::BOOLEAN,
+        Value::Object(_) => types::OBJECT,
+        Value::Array(_) => types::ARRAY,
+        Value::String(_) => types::STRING,
+        Value::Number(_) => {
+            return bits & types::NUMBER != 0 || (bits & types::INTEGER != 0 && v.is_integer());
+        }
+    };
+    bits & bit != 0
+}
+
+/// `x` rounded to the nearest integer (half away from zero), without `std`.
+fn round(x: f64) -> f64 {
+    // NaN and magnitudes of 2^52 or more have no fractional part to round.
+    if x.is_nan() || x.abs() >= 4_503_599_627_370_496.0 {
+        return x;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+    let t = (x as i64) as f64;
+    let d = x - t;
+    if d >= 0.5 {
+        t + 1.0
+    } else if d <= -0.5 {
+        t - 1.0
+    } else {
+        t
+    }
+}
+
+/// True if `n` is a multiple of `m` (`m > 0`).
+pub(crate) fn is_multiple(n: f64, m: f64) -> bool {
+    let q = n / m;
+    if q.is_finite() {
+        let r = round(q);
+        let tolerance = 1e-9 * if r.abs() > 1.0 { r.abs() } else { 1.0 };
+        (q - r).abs() <= tolerance
+    } else {
+        n % m == 0.0
+    }
+}
+
+/// The numeric keywords `n` fails.
+pub(crate) fn number_fails(k: &Keywords, n: f64) -> Vec<Fail<'static>> {
+    let mut out = Vec::new();
+    if let Some(l) = k.minimum.filter(|l| n < *l) {
+        out.push(Fail::Bound("minimum", ">=", l));
+    }
+    if let Some(l) = k.maximum.filter(|l| n > *l) {
+        out.push(Fail::Bound("maximum", "<=", l));
+    }
+    if let Some(l) = k.exclusive_minimum.filter(|l| n <= *l) {
+        out.push(Fail::Bound("exclusiveMinimum", ">", l));
+    }
+    if let Some(l) = k.exclusive_maximum.filter(|l| n >= *l) {
+        out.push(Fail::Bound("exclusiveMaximum", "<", l));
+    }
+    if let Some(m) = k.multiple_of.filter(|m| !is_multiple(n, *m)) {
+        out.push(Fail::MultipleOf(m));
+    }
+    out
+}
+
+/// JSON equality: numbers by value, objects regardless of member order. Each visited value costs
+/// one step of `budget`; `None` if it runs out.
+pub(crate) fn json_eq(a: &Value, b: &Value, budget: &mut u64) -> Option<bool> {
+    *budget = budget.checked_sub(1)?;
+    Some(match (a, b) {
+        (Value::Null, Value::Null) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Number(x), Value::Number(y)) => x == y,
+        (Value::String(x), Value::String(y)) => x == y,
+        (Value::Array(x), Value::Array(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.iter().zip(y) {
+                if !json_eq(p, q, budget)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (k, p) in x.iter() {
+                *budget = budget.checked_sub(x.len() as u64 / 8)?;
+                match y.get(k) {
+                    Some(q) if json_eq(p, q, budget)? => {}
+                    _ => return Some(false),
+                }
+            }
+            true
+        }
+        _ => false,
+    })
+}
+
+/// Sorts `v` by `less` (heapsort: O(n log n), no allocation, and one small function per use,
+/// where the standard library's sorts cost kilobytes of wasm per element type).
+pub(crate) fn heapsort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    let sift = |v: &mut [T], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end
+            && v.get(child)
+                .zip(v.get(child + 1))
+                .is_some_and(|(a, b)| less(a, b))
+        {
+            child += 1;
+        }
+        if !v
+            .get(root)
+            .zip(v.get(child))
+            .is_some_and(|(r, c)| less(r, c))
+        {
+            break;
+        }
+        v.swap(root, child);
+        root = child;
+    };
+    let n = v.len();
+    for i in (0..n / 2).rev() {
+        sift(v, i, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
+}
+
+/// Order of scalars for duplicate detection (arrays and objects never reach it).
+fn scalar_cmp(a: &Value, b: &Value) -> Ordering {
+    let rank = |v: &Value| match v {
+        Value::Null => 0,
+        Value::Bool(_) => 1,
+        Value::Number(_) => 2,
+        Value::String(_) => 3,
+        Value::Array(_) => 4,
+        Value::Object(_) => 5,
+    };
+    match (a, b) {
+        (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
+        (Value::Number(x), Value::Number(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Value::String(x), Value::String(y)) => x.cmp(y),
+        _ => rank(a).cmp(&rank(b)),
+    }
+}
+
+/// The first duplicate pair `(i, j)`, `j < i`, with the smallest `i` (then `j`), for
+/// `uniqueItems`; `None` if the budget runs out. Arrays of scalars are sorted (O(n log n));
+/// others are compared pairwise.
+pub(crate) fn find_duplicate(a: &[Value], budget: &mut u64) -> Option<Option<(usize, usize)>> {
+    if a.iter()
+        .all(|v| !matches!(v, Value::Array(_) | Value::Object(_)))
+    {
+        *budget = budget.checked_sub(a.len() as u64)?;
+        let mut sorted: Vec<(&Value, usize)> = a.iter().zip(0..).collect();
+        heapsort(&mut sorted, |x, y| {
+            scalar_cmp(x.0, y.0).then(x.1.cmp(&y.1)) == Ordering::Less
+        });
+        let mut best: Option<(usize, usize)> = None;
+        for pair in sorted.windows(2) {
+            if let [(x, j), (y, i)] = pair {
+                if scalar_cmp(x, y) == Ordering::Equal && best.map_or(true, |(bi, _)| *i < bi) {
+                    best = Some((*i, *j));
+                }
+            }
+        }
+        // Within a run of equal values the first pair holds the two smallest indices; a later
+        // pair of the same run has a larger `i`, so `best` keeps the run's first pair.
+        return Some(best);
+    }
+    for (i, x) in a.iter().enumerate() {
+        for (j, y) in a.iter().enumerate().take(i) {
+            if json_eq(x, y, budget)? {
+                return Some(Some((i, j)));
+            }
+        }
+    }
+    Some(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multiples() {
+        assert!(is_multiple(0.0075, 0.0001));
+        assert!(!is_multiple(0.00751, 0.0001));
+        assert!(is_multiple(12_391_239_123.0, 1e-8));
+        assert!(!is_multiple(1e308, 0.123456789));
+        assert!(is_multiple(1e308, 0.5));
+        assert!(is_multiple(4.5, 1.5));
+        assert!(!is_multiple(35.0, 1.5));
+        assert!(is_multiple(-6.0, 2.0));
+        assert_eq!(round(-2.5), -3.0);
+    }
+
+    #[test]
+    fn duplicates() {
+        let n = |x: f64| Value::Number(x);
+        let mut budget = 1000;
+        assert_eq!(
+            find_duplicate(&[n(3.0), n(1.0), n(3.0), n(1.0)], &mut budget),
+            Some(Some((2, 0)))
+        );
+        assert_eq!(
+            find_duplicate(&[n(1.0), Value::Bool(true), Value::Null], &mut budget),
+            Some(None)
+        );
+        let arr = |v: Vec<Value>| Value::Array(v);
+        assert_eq!(
+            find_duplicate(
+                &[arr(alloc::vec![n(1.0)]), arr(alloc::vec![n(1.0)])],
+                &mut budget
+            ),
+            Some(Some((1, 0)))
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! Why a value failed a keyword, and how that is reported: `keyword`, `message`, `params`.
+//!
+//! Messages and params follow ajv's (the validator most JavaScript users know, and the one
+//! Fastify uses), so `errors` read the same as ajv's for the keywords both implement: "must have
+//! required property 'name'", "must NOT have more than 100 characters", `{missingProperty}`,
+//! `{limit}`, `{allowedValues}`. Provider styles are derived from these in [`super::response`].
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use super::format::{Format, Mismatch};
+use crate::json::{Map, Value};
+
+/// One failed assertion.
+#[derive(Debug)]
+pub(crate) enum Fail<'a> {
+    FalseSchema,
+    Type(&'a Value),
+    Enum(&'a [Value]),
+    Const(&'a Value),
+    MultipleOf(f64),
+    /// `minimum` and friends: keyword, comparison, limit.
+    Bound(&'static str, &'static str, f64),
+    /// `minLength`, `maxLength`, `minItems`, `maxItems`, `minProperties`, `maxProperties`,
+    /// `minContains` (as `contains`), `maxContains`.
+    Count(&'static str, u64),
+    Pattern(&'a str),
+    Format(Format, Mismatch),
+    Unique(usize, usize),
+    Required(&'a str),
+    DependentRequired(&'a str, &'a str),
+    Additional(&'a str),
+    PropertyName(&'a str, String),
+    AnyOf,
+    OneOf(Option<(usize, usize)>),
+    Not,
+    If(&'static str),
+    Depth(usize),
+    Budget(u64),
+}
+
+/// Formats a number as JavaScript does (`5`, `0.5`, `1e+21`).
+pub(crate) fn num(n: f64) -> String {
+    ryu_js::Buffer::new().format(n).to_string()
+}
+
+/// A JSON object of distinct member names (one function for every caller, to stay small).
+pub(crate) fn object(members: Vec<(&str, Value)>) -> Value {
+    let mut map = Map::new();
+    for (k, v) in members {
+        map.push_unchecked(k.to_string(), v);
+    }
+    Value::Object(map)
+}
+
+fn count(n: u64) -> Value {
+    #[allow(clippy::cast_precision_loss)]
+    Value::Number(n as f64)
+}
+
+fn index(n: usize) -> Value {
+    #[allow(clippy::cast_precision_loss)]
+    Value::Number(n as f64)
+}
+
+/// The `type` keyword's value as ajv prints it: `string` or `string,null`.
+pub(crate) fn type_list(v: &Value) -> String {
+    match v {
+        Value::Array(names) => names
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(","),
+        other => other.as_str().unwrap_or("").to_string(),
+    }
+}
+
+impl Fail<'_> {
+    /// The keyword that failed.
+    pub(crate) fn keyword(&self) -> &'static str {
+        match self {
+            Fail::FalseSchema => "false schema",
+            Fail::Type(_) => "type",
+            Fail::Enum(_) => "enum",
+            Fail::Const(_) => "const",
+            Fail::MultipleOf(_) => "multipleOf",
+            Fail::Bound(k, _, _) | Fail::Count(k, _) => k,
+            Fail::Pattern(_) => "pattern",
+            Fail::Format(..) => "format",
+            Fail::Unique(..) => "uniqueItems",
+            Fail::Required(_) => "required",
+            Fail::DependentRequired(..) => "dependentRequired",
+            Fail::Additional(_) => "additionalProperties",
+            Fail::PropertyName(..) => "propertyNames",
+            Fail::AnyOf => "anyOf",
+            Fail::OneOf(_) => "oneOf",
+            Fail::Not => "not",
+            Fail::If(_) => "if",
+            Fail::Depth(_) => "maxDepth",
+            Fail::Budget(_) => "maxSteps",
+        }
+    }
+
+    /// The message, ajv's wording where ajv has the keyword.
+    pub(crate) fn message(&self) -> String {
+        match self {
+            Fail::FalseSchema => "boolean schema is false".into(),
+            Fail::Type(t) => format!("must be {}", type_list(t)),
+            Fail::Enum(_) => "must be equal to one of the allowed values".into(),
+            Fail::Const(_) => "must be equal to constant".into(),
+            Fail::MultipleOf(m) => format!("must be multiple of {}", num(*m)),
+            Fail::Bound(_, cmp, limit) => format!("must be {cmp} {}", num(*limit)),
+            Fail::Count(k, n) => match *k {
+                "minLength" => format!("must NOT have fewer than {n} characters"),
+                "maxLength" => format!("must NOT have more than {n} characters"),
+                "minItems" => format!("must NOT have fewer than {n} items"),
+                "maxItems" => format!("must NOT have more than {n} items"),
+                "minProperties" => format!("must NOT have fewer than {n} properties"),
+                "maxProperties" => format!("must NOT have more than {n} properties"),
+                "maxContains" => format!("must contain at most {n} valid item(s)"),
+                _ => format!("must contain at least {n} valid item(s)"),
+            },
+            Fail::Pattern(p) => format!("must match pattern \"{p}\""),
+            Fail::Format(f, m) => match f {
+                Format::WebhookUrl | Format::HeaderName | Format::HeaderValue => {
+                    format!("must match format \"{}\": {}", f.name(), m.message)
+                }
+                _ => format!("must match format \"{}\"", f.name()),
+            },
+            Fail::Unique(i, j) => {
+                format!("must NOT have duplicate items (items ## {i} and {j} are identical)")
+            }
+            Fail::Required(p) => format!("must have required property '{p}'"),
+            Fail::DependentRequired(p, d) => {
+                format!("must have property {d} when property {p} is present")
+            }
+            Fail::Additional(_) => "must NOT have additional properties".into(),
+            Fail::PropertyName(p, why) => format!("property name \"{p}\" is invalid: {why}"),
+            Fail::AnyOf => "must match a schema in anyOf".into(),
+            Fail::OneOf(_) => "must match exactly one schema in oneOf".into(),
+            Fail::Not => "must NOT be valid".into(),
+            Fail::If(branch) => format!("must match \"{branch}\" schema"),
+            Fail::Depth(n) => {
+                format!("validation stopped: the value or the schema nests deeper than {n} levels")
+            }
+            Fail::Budget(n) => {
+                format!("validation stopped: the work limit of {n} steps was reached")
+            }
+        }
+    }
+
+    /// The parameters, ajv's names where ajv has the keyword.
+    pub(crate) fn params(&self) -> Value {
+        match self {
+            Fail::FalseSchema | Fail::AnyOf | Fail::Not => object(alloc::vec![]),
+            Fail::Type(t) => object(alloc::vec![("type", Value::String(type_list(t)))]),
+            Fail::Enum(values) => object(alloc::vec![(
+                "allowedValues",
+                Value::Array(values.to_vec())
+            )]),
+            Fail::Const(v) => object(alloc::vec![("allowedValue", (*v).clone())]),
+            Fail::MultipleOf(m) => object(alloc::vec![("multipleOf", Value::Number(*m))]),
+            Fail::Bound(_, cmp, limit) => object(alloc::vec![
+                ("comparison", Value::String((*cmp).into())),
+                ("limit", Value::Number(*limit)),
+            ]),
+            Fail::Count("contains", n) => object(alloc::vec![("minContains", count(*n))]),
+            Fail::Count("maxContains", n) => object(alloc::vec![("maxContains", count(*n))]),
+            Fail::Count(_, n) => object(alloc::vec![("limit", count(*n))]),
+            Fail::Pattern(p) => object(alloc::vec![("pattern", Value::String((*p).into()))]),
+            Fail::Format(f, m) => object(alloc::vec![
+                ("format", Value::String(f.name().into())),
+                ("code", Value::String(m.code.into())),
+            ]),
+            Fail::Unique(i, j) => object(alloc::vec![("i", index(*i)), ("j", index(*j))]),
+            Fail::Required(p) => {
+                object(alloc::vec![("missingProperty", Value::String((*p).into()))])
+            }
+            Fail::DependentRequired(p, d) => object(alloc::vec![
+                ("property", Value::String((*p).into())),
+                ("missingProperty", Value::String((*d).into())),
+            ]),
+            Fail::Additional(p) => object(alloc::vec![(
+                "additionalProperty",
+                Value::String((*p).into())
+            )]),
+            Fail::PropertyName(p, _) => {
+                object(alloc::vec![("propertyName", Value::String((*p).into()))])
+            }
+            Fail::OneOf(passing) => object(alloc::vec![(
+                "passingSchemas",
+                match passing {
+                    Some((a, b)) => Value::Array(alloc::vec![index(*a), index(*b)]),
+                    None => Value::Null,
+                },
+            )]),
+            Fail::If(branch) => object(alloc::vec![(
+                "failingKeyword",
+                Value::String((*branch).into())
+            )]),
+            Fail::Depth(n) => object(alloc::vec![("limit", index(*n))]),
+            Fail::Budget(n) => object(alloc::vec![("limit", count(*n))]),
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! Webhook-config validation: a JSON Schema draft 2020-12 engine, a safe-URL policy for webhook
+//! endpoints, custom-header rules, and built-in schemas for real providers.
+//!
+//! ```
+//! use hookseal::json::{parse, ParseOptions};
+//! use hookseal::schema::{Builtin, BuiltinOptions, Schema};
+//!
+//! let schema = Builtin::Talkover.schema(&BuiltinOptions::default())?;
+//! let input = parse(br#"{"name": "My Webhook", "events": []}"#, &ParseOptions::default())?;
+//! let result = schema.validate(&input);
+//! assert!(!result.valid);
+//! assert_eq!(result.response.map(|r| r.status), Some(422));
+//! assert_eq!(result.value.get("timeout").and_then(|t| t.as_f64()), Some(30.0)); // default filled
+//!
+//! let custom = Schema::compile_json(br#"{"type": "object", "required": ["url"],
+//!     "properties": {"url": {"type": "string", "format": "webhook-url"}}}"#)?;
+//! let bad = custom.validate_json(br#"{"url": "https://10.0.0.1/hook"}"#)?;
+//! assert_eq!(bad.errors[0].path, "/url");
+//! assert_eq!(bad.errors[0].keyword, "format");
+//! # Ok::<(), hookseal::Error>(())
+//! ```
+//!
+//! # Engine
+//!
+//! [`Schema::compile`] turns a document into a node arena once (keywords resolved, `$ref`s
+//! resolved to node indices, patterns compiled); [`Schema::validate`] then runs many times and
+//! never fails: every outcome, including hitting a work bound, is plain data in [`Validation`].
+//!
+//! Supported: `type`, `enum`, `const`, `required`, `properties`, `additionalProperties`,
+//! `patternProperties`, `propertyNames`, `minProperties`, `maxProperties`, `dependentRequired`,
+//! `dependentSchemas`, `items`, `prefixItems`, `minItems`, `maxItems`, `uniqueItems`, `contains`,
+//! `minContains`, `maxContains`, `minLength`/`maxLength` (in code points), `pattern` (ECMA-262
+//! subset, see `regex`), `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`,
+//! `multipleOf`, `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`, `$ref` within the document
+//! (JSON Pointers, `$id` resources, `$anchor`), `$defs` (and `definitions`), `default`, `format`
+//! (see `format`), `$schema` (2020-12 only) and the annotations (`title`, `description`,
+//! `examples`, `$comment`, `deprecated`, `readOnly`, `writeOnly`, `content*`).
+//!
+//! Refused when compiling, with [`Code::InvalidSchema`](crate::Code::InvalidSchema): unknown
+//! keywords and formats, `$dynamicRef`/`$dynamicAnchor`, `unevaluatedProperties`/`Items`,
+//! `$vocabulary`, remote `$ref`s, and patterns outside the supported regex subset.
+//!
+//! Decisions: `format` is an assertion; `default` is an annotation for validation (the input is
+//! validated as given, as the specification says) and is then filled into the returned `value`
+//! (see `defaults`); `errors` use ajv's messages and params; the work is bounded by [`Limits`].
+//!
+//! # Results
+//!
+//! [`Validation`] holds `valid`, `value` (the input with defaults filled in), `errors` (JSON
+//! Pointer `path`, `keyword`, `message`, `params`), `field_errors` (Laravel-style: dotted paths
+//! such as `events.0`; a `required` error is keyed by the missing member's own path, an
+//! `additionalProperties` error by the extra member's) and, for schemas with a provider
+//! [`ErrorStyle`], the HTTP `response` that provider would send.
+
+mod assert;
+mod builtin;
+mod compile;
+mod defaults;
+mod fail;
+mod format;
+mod headers;
+mod idn;
+mod keywords;
+mod node;
+mod regex;
+mod response;
+#[cfg(test)]
+mod tests;
+mod uri;
+mod url_policy;
+mod validate;
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+pub use builtin::{Builtin, BuiltinOptions};
+pub use compile::{MAX_SCHEMA_DEPTH, MAX_SCHEMA_NODES};
+pub use headers::{
+    check_name as check_header_name, check_value as check_header_value, HeaderRefusal,
+    RESERVED_HEADERS,
+};
+pub use regex::MAX_PATTERN_CHARS;
+pub use response::{ErrorStyle, Response};
+pub use url_policy::{check_webhook_url, UrlOptions, UrlRefusal};
+
+use crate::error::Result;
+use crate::json::{parse, ParseOptions, Value};
+use node::{Compiled, Node};
+use validate::Ctx;
+
+/// Bounds on the work of one validation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// How deeply the validated value may nest (default 128). Evaluation, which can follow
+    /// `$ref`s without descending, may go twice as deep plus 64.
+    pub max_depth: usize,
+    /// Steps (node visits, regex steps, equality steps) before validation stops (default 10^7).
+    pub max_steps: u64,
+    /// Errors recorded at most (default 100); validity is still decided on the whole value.
+    pub max_errors: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_depth: 128,
+            max_steps: 10_000_000,
+            max_errors: 100,
+        }
+    }
+}
+
+/// One failed assertion.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidationError {
+    /// JSON Pointer (RFC 6901) to the value that failed (`""` for the root).
+    pub path: String,
+    /// The keyword that failed (`required`, `maxLength`, …; `maxSteps` or `maxDepth` when a bound
+    /// stopped validation).
+    pub keyword: &'static str,
+    /// What is wrong, in ajv's words where ajv has the keyword.
+    pub message: String,
+    /// Details, with ajv's names (`missingProperty`, `limit`, `allowedValues`, …).
+    pub params: Value,
+}
+
+/// The outcome of validating one value. Plain data, ready for the JavaScript bindings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Validation {
+    /// True if the value satisfies the schema.
+    pub valid: bool,
+    /// The input with `default`s filled in.
+    pub value: Value,
+    /// Every failure (up to [`Limits::max_errors`]), in evaluation order.
+    pub errors: Vec<ValidationError>,
+    /// Messages by dotted path (`events.0`), in the schema's [`ErrorStyle`].
+    pub field_errors: Vec<(String, Vec<String>)>,
+    /// The provider's HTTP answer for an invalid value (`None` if valid or if the style has none).
+    pub response: Option<Response>,
+}
+
+impl Validation {
+    /// `field_errors` as a JSON object of arrays of strings.
+    pub fn field_errors_json(&self) -> Value {
+        response::field_errors_json(&self.field_errors)
+    }
+}
+
+/// A compiled schema: compile once, validate many times.
+#[derive(Clone, Debug)]
+pub struct Schema {
+    compiled: Compiled,
+    style: ErrorStyle,
+    limits: Limits,
+}
+
+impl Schema {
+    /// Compiles a JSON Schema 2020-12 document; errors have code `invalid_schema` and say where.
+    pub fn compile(document: &Value) -> Result<Schema> {
+        Ok(Schema {
+            compiled: compile::compile(document)?,
+            style: ErrorStyle::Ajv,
+            limits: Limits::default(),
+        })
+    }
+
+    /// Parses `text` with the strict parser (duplicate keys are errors), then compiles it.
+    pub fn compile_json(text: &[u8]) -> Result<Schema> {
+        Schema::compile(&parse(text, &ParseOptions::default())?)
+    }
+
+    /// The same schema reporting in `style`.
+    pub fn with_style(mut self, style: ErrorStyle) -> Schema {
+        self.style = style;
+        self
+    }
+
+    /// The same schema with other work bounds.
+    pub fn with_limits(mut self, limits: Limits) -> Schema {
+        self.limits = limits;
+        self
+    }
+
+    /// The error style.
+    pub fn style(&self) -> ErrorStyle {
+        self.style
+    }
+
+    /// Validates `instance` as given, then fills in defaults for the returned `value`.
+    pub fn validate(&self, instance: &Value) -> Validation {
+        let mut ctx = Ctx::new(&self.compiled, self.limits);
+        let root = self.compiled.root;
+        let mut path = Vec::new();
+        let ok = ctx.validate(root, instance, &mut path, 0, true);
+        let mut value = instance.clone();
+        ctx.fill(root, &mut value, 0);
+        let mut errors = core::mem::take(&mut ctx.errors);
+        let halted = ctx.halted.is_some();
+        errors.extend(ctx.halted);
+        let valid = ok && !halted;
+        let root_keywords = match self.compiled.node(root) {
+            Node::Object(k) => Some(&**k),
+            Node::Bool(_) => None,
+        };
+        let field_errors = response::field_errors(self.style, &errors, instance, root_keywords);
+        let response = if valid {
+            None
+        } else {
+            response::response(self.style, &errors, &field_errors)
+        };
+        Validation {
+            valid,
+            value,
+            errors,
+            field_errors,
+            response,
+        }
+    }
+
+    /// Parses `text` with the strict parser (duplicate keys are errors), then validates it.
+    pub fn validate_json(&self, text: &[u8]) -> Result<Validation> {
+        Ok(self.validate(&parse(text, &ParseOptions::default())?))
+    }
+
+    /// True if `instance` is valid.
+    pub fn is_valid(&self, instance: &Value) -> bool {
+        self.validate(instance).valid
+    }
+}

@@ -1,0 +1,185 @@
+//! Engine tests: work bounds against hostile schemas and values, compile-time refusals, and the
+//! shape of results. (The JSON-Schema-Test-Suite and the built-ins are tested in `tests/`.)
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::Schema;
+use crate::error::Code;
+use crate::json::Value;
+
+fn doc(text: &str) -> Value {
+    crate::json::parse(text.as_bytes(), &Default::default()).unwrap()
+}
+
+fn nested_arrays(depth: usize) -> Value {
+    let mut v = Value::Array(vec![]);
+    for _ in 0..depth {
+        v = Value::Array(vec![v]);
+    }
+    v
+}
+
+#[test]
+fn a_self_reference_stops_at_the_depth_bound() {
+    for text in [
+        r##"{"$ref": "#"}"##,
+        r##"{"allOf": [{"$ref": "#"}]}"##,
+        r##"{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}"##,
+    ] {
+        let r = Schema::compile(&doc(text)).unwrap().validate(&Value::Null);
+        assert!(!r.valid, "{text}");
+        assert_eq!(r.errors.last().unwrap().keyword, "maxDepth", "{text}");
+    }
+}
+
+#[test]
+fn deep_values_stop_at_the_depth_bound() {
+    let schema = Schema::compile(&doc(r##"{"items": {"$ref": "#"}}"##)).unwrap();
+    assert!(schema.validate(&nested_arrays(100)).valid);
+    let r = schema.validate(&nested_arrays(1000));
+    assert!(!r.valid);
+    assert_eq!(r.errors.last().unwrap().keyword, "maxDepth");
+}
+
+#[test]
+fn exponential_schemas_stop_at_the_step_bound() {
+    let mut defs = String::new();
+    for i in 0..40 {
+        defs.push_str(&format!(
+            r##""a{i}": {{"anyOf": [{{"$ref": "#/$defs/a{n}"}}, {{"$ref": "#/$defs/a{n}"}}]}},"##,
+            n = i + 1
+        ));
+    }
+    let text = format!(r##"{{"$defs": {{{defs} "a40": false}}, "$ref": "#/$defs/a0"}}"##);
+    let r = Schema::compile(&doc(&text)).unwrap().validate(&Value::Null);
+    assert!(!r.valid);
+    assert_eq!(r.errors.last().unwrap().keyword, "maxSteps");
+}
+
+#[test]
+fn hostile_patterns_do_not_backtrack() {
+    let schema = Schema::compile(&doc(r#"{"pattern": "^(a+)+$"}"#)).unwrap();
+    let text = "a".repeat(20_000) + "!";
+    assert!(!schema.validate(&Value::String(text)).valid);
+}
+
+#[test]
+fn unique_items_on_large_scalar_arrays() {
+    let schema = Schema::compile(&doc(r#"{"uniqueItems": true}"#)).unwrap();
+    let items: Vec<Value> = (0..20_000).map(|i| Value::Number(f64::from(i))).collect();
+    assert!(schema.validate(&Value::Array(items.clone())).valid);
+    let mut dup = items;
+    dup.push(Value::Number(7.0));
+    let r = schema.validate(&Value::Array(dup));
+    assert_eq!(r.errors[0].keyword, "uniqueItems");
+}
+
+#[test]
+fn errors_are_capped_but_validity_is_decided() {
+    let schema = Schema::compile(&doc(r#"{"items": {"type": "string"}}"#)).unwrap();
+    let r = schema.validate(&Value::Array(vec![Value::Null; 1000]));
+    assert!(!r.valid);
+    assert_eq!(r.errors.len(), 100);
+    let small = schema.with_limits(super::Limits {
+        max_errors: 3,
+        ..Default::default()
+    });
+    assert_eq!(
+        small
+            .validate(&Value::Array(vec![Value::Null; 10]))
+            .errors
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn unsupported_things_are_refused_with_their_location() {
+    for (text, says) in [
+        (
+            r#"{"properties": {"a": {"maxlength": 3}}}"#,
+            "#/properties/a/maxlength: unknown keyword",
+        ),
+        (r#"{"format": "url"}"#, "unsupported format \"url\""),
+        (
+            r##"{"$dynamicRef": "#x"}"##,
+            "\"$dynamicRef\" is not supported",
+        ),
+        (r#"{"unevaluatedProperties": false}"#, "not supported"),
+        (
+            r#"{"$ref": "https://example.com/schema.json"}"#,
+            "remote references are not supported",
+        ),
+        (r##"{"$ref": "#/$defs/missing"}"##, "no such location"),
+        (r##"{"$ref": "#nowhere"}"##, "no $anchor"),
+        (
+            r#"{"pattern": "(a)\\1"}"#,
+            "backreferences are not supported",
+        ),
+        (r#"{"pattern": "(?<=a)b"}"#, "lookbehind is not supported"),
+        (
+            r#"{"$schema": "http://json-schema.org/draft-07/schema#"}"#,
+            "unsupported $schema",
+        ),
+        (r#"{"type": "float"}"#, "unknown type"),
+        (r#"{"minLength": -1}"#, "non-negative integer"),
+        (r#"{"required": ["a", "a"]}"#, "listed twice"),
+        (r#"{"items": 5}"#, "must be an object or a boolean"),
+        (r#"{"allOf": []}"#, "must not be empty"),
+        (r#"{"dependencies": {}}"#, "unknown keyword"),
+    ] {
+        let e = Schema::compile(&doc(text)).unwrap_err();
+        assert_eq!(e.code(), Code::InvalidSchema, "{text}");
+        assert!(e.message().contains(says), "{text}: {}", e.message());
+    }
+    let mut deep = String::from("true");
+    for _ in 0..200 {
+        deep = format!(r#"{{"not": {deep}}}"#);
+    }
+    let parsed = crate::json::parse(
+        deep.as_bytes(),
+        &crate::json::ParseOptions {
+            max_depth: 1000,
+            exact_integers: false,
+        },
+    )
+    .unwrap();
+    assert!(Schema::compile(&parsed)
+        .unwrap_err()
+        .message()
+        .contains("nest deeper"));
+}
+
+#[test]
+fn results_are_plain_data() {
+    let schema = Schema::compile(&doc(r#"{"type": "object", "required": ["events"], "properties": {
+        "events": {"type": "array", "items": {"enum": ["a", "b"]}}, "on": {"type": "boolean", "default": true}}}"#)).unwrap();
+    let r = schema.validate(&doc(r#"{"events": ["a", "c"]}"#));
+    assert!(!r.valid);
+    assert_eq!(r.value, doc(r#"{"events": ["a", "c"], "on": true}"#));
+    assert_eq!(r.errors.len(), 1);
+    assert_eq!(r.errors[0].path, "/events/1");
+    assert_eq!(r.errors[0].keyword, "enum");
+    assert_eq!(
+        r.errors[0].message,
+        "must be equal to one of the allowed values"
+    );
+    assert_eq!(r.errors[0].params, doc(r#"{"allowedValues": ["a", "b"]}"#));
+    assert_eq!(
+        r.field_errors_json(),
+        doc(r#"{"events.1": ["must be equal to one of the allowed values"]}"#)
+    );
+    assert!(r.response.is_none());
+    let r = schema.validate(&doc("{}"));
+    assert_eq!(
+        r.field_errors,
+        vec![(
+            "events".to_string(),
+            vec!["must have required property 'events'".to_string()]
+        )]
+    );
+    assert_eq!(r.errors[0].path, "");
+}
