@@ -6,8 +6,12 @@ const glue = require('./hookseal.cjs');
 
 glue.initSync({ module: readFileSync(join(__dirname, 'hookseal_bg.wasm')) });
 
-const { Verifier, Signer, Webhook, generateSecret, schemes, canonicalize, canonicalizeValue } = glue;
+const {
+  Verifier, Signer, Webhook, generateSecret, schemes, canonicalize, canonicalizeValue,
+  validateConfig, compileSchema, checkWebhookUrl, CompiledSchema, reservedHeaders,
+} = glue;
 module.exports = {
   Verifier, Signer, Webhook, generateSecret, schemes, canonicalize, canonicalizeValue,
+  validateConfig, compileSchema, checkWebhookUrl, CompiledSchema, reservedHeaders,
   ...glue.__errorClasses(),
 };

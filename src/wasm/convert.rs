@@ -41,11 +41,22 @@ fn options_error(message: String) -> JsValue {
 }
 
 pub(crate) fn set(target: &Object, key: &str, value: &JsValue) {
+    if key == "__proto__" {
+        // Assigning `__proto__` would replace the prototype; define an own property instead, as
+        // JSON.parse does.
+        let descriptor = Object::new();
+        for flag in ["writable", "enumerable", "configurable"] {
+            let _ = Reflect::set(&descriptor, &JsValue::from_str(flag), &JsValue::TRUE);
+        }
+        let _ = Reflect::set(&descriptor, &JsValue::from_str("value"), value);
+        Object::define_property(target, &JsValue::from_str(key), &descriptor);
+        return;
+    }
     // Setting a property on a fresh plain object cannot fail.
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-fn get(options: &JsValue, key: &str) -> JsValue {
+pub(crate) fn get(options: &JsValue, key: &str) -> JsValue {
     if !options.is_object() {
         return JsValue::UNDEFINED;
     }

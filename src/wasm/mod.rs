@@ -7,6 +7,7 @@
 mod canonical;
 mod convert;
 mod errors;
+mod schema;
 mod webhook;
 
 use alloc::string::String;

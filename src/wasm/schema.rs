@@ -1,0 +1,189 @@
+//! `validateConfig`, `compileSchema` and `checkWebhookUrl`: webhook-config validation from
+//! JavaScript.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use js_sys::{Array, Object};
+use wasm_bindgen::prelude::*;
+
+use super::canonical::{from_js, utf8_of};
+use super::convert::{self, set};
+use super::errors::{error, to_js, type_error, ErrorKind};
+use crate::error::{Code, Error};
+use crate::json::Value;
+use crate::schema::{check_webhook_url, Builtin, BuiltinOptions, ErrorStyle, Schema, UrlOptions, Validation};
+
+/// A JSON value as a JavaScript value, members in their order (so a provider's response body
+/// serializes as the provider writes it). Values come from the bounded parser or converter, but
+/// the depth is checked again so that no value can exhaust the stack.
+fn value_to_js(value: &Value) -> JsValue {
+    to_js_at(value, 0)
+}
+
+fn to_js_at(value: &Value, depth: usize) -> JsValue {
+    if depth > crate::json::MAX_DEPTH_CAP {
+        return JsValue::NULL;
+    }
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => JsValue::from_f64(*n),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items.iter().map(|v| to_js_at(v, depth + 1)).collect::<Array>().into(),
+        Value::Object(map) => {
+            let out = Object::new();
+            for (k, v) in map.iter() {
+                set(&out, k, &to_js_at(v, depth + 1));
+            }
+            out.into()
+        }
+    }
+}
+
+/// A JavaScript value (or JSON text) as a JSON value. JSON text goes through the strict parser,
+/// so duplicate keys and lone surrogates are errors, thrown as `CanonicalizationError`.
+fn input_value(input: &JsValue, text_is_json: bool) -> Result<Value, JsValue> {
+    let canonical = |e: &Error| to_js(ErrorKind::Canonicalization, e);
+    if text_is_json {
+        if let Some(text) = utf8_of(input) {
+            let text = text.map_err(|e| canonical(&e))?;
+            return crate::json::parse(text.as_bytes(), &crate::json::ParseOptions::default()).map_err(|e| canonical(&e));
+        }
+    }
+    let mut ancestors = Vec::new();
+    match from_js(input, &mut ancestors) {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) => Err(canonical(&Error::new(Code::UnsupportedValue, "undefined is not a JSON value"))),
+        Err(e) => Err(canonical(&e)),
+    }
+}
+
+fn schema_error(e: &Error) -> JsValue {
+    to_js(ErrorKind::Schema, e)
+}
+
+/// A schema from a built-in name or a schema object, with `options.events` and `options.errorStyle`.
+fn schema_from(schema: &JsValue, options: &JsValue) -> Result<Schema, JsValue> {
+    let events = match convert::get(options, "events") {
+        v if v.is_undefined() || v.is_null() => None,
+        v if Array::is_array(&v) => Some(
+            Array::from(&v)
+                .iter()
+                .map(|e| e.as_string().ok_or_else(|| type_error("options.events must be an array of strings")))
+                .collect::<Result<Vec<String>, _>>()?,
+        ),
+        _ => return Err(type_error("options.events must be an array of strings")),
+    };
+    let compiled = if let Some(name) = schema.as_string() {
+        let builtin = Builtin::from_name(&name).ok_or_else(|| {
+            error(
+                ErrorKind::Schema,
+                "invalid_schema",
+                "unknown built-in schema; use 'jurichat', 'jelou', 'talkover', 'standard-webhooks-endpoint' or a schema object",
+            )
+        })?;
+        builtin.schema(&BuiltinOptions { events }).map_err(|e| schema_error(&e))?
+    } else if schema.is_object() || schema.as_bool().is_some() {
+        let document = input_value(schema, false)?;
+        Schema::compile(&document).map_err(|e| schema_error(&e))?
+    } else {
+        return Err(type_error("schema must be a built-in name or a JSON Schema object"));
+    };
+    match convert::optional_string(options, "errorStyle")? {
+        None => Ok(compiled),
+        Some(name) => {
+            let style = ErrorStyle::from_name(&name).ok_or_else(|| {
+                error(
+                    ErrorKind::Schema,
+                    "invalid_options",
+                    "errorStyle must be 'ajv', 'fastify', 'laravel', 'jelou' or 'problem-details'",
+                )
+            })?;
+            Ok(compiled.with_style(style))
+        }
+    }
+}
+
+fn validation_to_js(v: &Validation) -> JsValue {
+    let out = Object::new();
+    set(&out, "valid", &JsValue::from_bool(v.valid));
+    set(&out, "value", &value_to_js(&v.value));
+    let errors = Array::new();
+    for e in &v.errors {
+        let item = Object::new();
+        set(&item, "path", &JsValue::from_str(&e.path));
+        set(&item, "keyword", &JsValue::from_str(e.keyword));
+        set(&item, "message", &JsValue::from_str(&e.message));
+        set(&item, "params", &value_to_js(&e.params));
+        errors.push(&item);
+    }
+    set(&out, "errors", &errors);
+    set(&out, "fieldErrors", &value_to_js(&v.field_errors_json()));
+    if let Some(response) = &v.response {
+        let r = Object::new();
+        set(&r, "status", &JsValue::from_f64(f64::from(response.status)));
+        set(&r, "body", &value_to_js(&response.body));
+        set(&out, "response", &r);
+    }
+    out.into()
+}
+
+/// `validateConfig(schema, input, { events?, errorStyle? })`.
+#[wasm_bindgen(js_name = validateConfig)]
+pub fn validate_config(schema: &JsValue, input: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let schema = schema_from(schema, options)?;
+    let value = input_value(input, true)?;
+    Ok(validation_to_js(&schema.validate(&value)))
+}
+
+/// `compileSchema(schema, options?)`: compile once, `validate(input)` many times.
+#[wasm_bindgen(js_name = CompiledSchema)]
+pub struct CompiledSchema {
+    schema: Schema,
+}
+
+#[wasm_bindgen(js_class = CompiledSchema)]
+impl CompiledSchema {
+    /// `validate(input)` → the same result as `validateConfig`.
+    pub fn validate(&self, input: &JsValue) -> Result<JsValue, JsValue> {
+        let value = input_value(input, true)?;
+        Ok(validation_to_js(&self.schema.validate(&value)))
+    }
+}
+
+/// `compileSchema(schema, { events?, errorStyle? })`.
+#[wasm_bindgen(js_name = compileSchema)]
+pub fn compile_schema(schema: &JsValue, options: &JsValue) -> Result<CompiledSchema, JsValue> {
+    Ok(CompiledSchema { schema: schema_from(schema, options)? })
+}
+
+/// `checkWebhookUrl(url, { allowHttp?, allowPrivate? })` → `{ ok, code?, message? }`.
+#[wasm_bindgen(js_name = checkWebhookUrl)]
+pub fn check_url(url: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let url = url.as_string().ok_or_else(|| type_error("url must be a string"))?;
+    let flag = |key: &str| -> Result<bool, JsValue> {
+        match convert::get(options, key) {
+            v if v.is_undefined() || v.is_null() => Ok(false),
+            v => v.as_bool().ok_or_else(|| type_error(&format!("options.{key} must be a boolean"))),
+        }
+    };
+    let policy = UrlOptions { allow_http: flag("allowHttp")?, allow_private: flag("allowPrivate")? };
+    let out = Object::new();
+    match check_webhook_url(&url, policy) {
+        Ok(()) => set(&out, "ok", &JsValue::TRUE),
+        Err(refusal) => {
+            set(&out, "ok", &JsValue::FALSE);
+            set(&out, "code", &JsValue::from_str(refusal.code()));
+            set(&out, "message", &JsValue::from_str(refusal.message()));
+        }
+    }
+    Ok(out.into())
+}
+
+/// `reservedHeaders()`: the header names a custom delivery header may not override.
+#[wasm_bindgen(js_name = reservedHeaders)]
+pub fn reserved_headers() -> Vec<JsValue> {
+    crate::schema::RESERVED_HEADERS.iter().map(|h| JsValue::from_str(h)).collect()
+}
