@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" />
 /**
  * hookseal: webhook signing and verification for every major HMAC-SHA256 scheme, synchronous in
  * every JavaScript runtime, from one Rust core compiled to WebAssembly.
@@ -214,5 +215,110 @@ export function canonicalize(json: string | Uint8Array): string;
  */
 export function canonicalizeValue(value: unknown): string;
 
-/** Thrown when a schema cannot be compiled. */
-export class SchemaError extends HooksealError {}
+/** Thrown when a schema cannot be compiled (`invalid_schema`) or an option is wrong (`invalid_options`). */
+export class SchemaError extends HooksealError {
+  readonly code: 'invalid_schema' | 'invalid_options';
+}
+
+/** Names of the built-in webhook-config schemas. */
+export type BuiltinSchemaName = 'jurichat' | 'jelou' | 'talkover' | 'standard-webhooks-endpoint';
+
+/** How validation failures are worded and which HTTP answer is built. */
+export type ErrorStyle = 'ajv' | 'fastify' | 'laravel' | 'jelou' | 'problem-details';
+
+export interface ValidateOptions {
+  /** The provider's event names, replacing the built-in list (`jurichat`, `talkover`, `standard-webhooks-endpoint`). */
+  events?: string[];
+  /** Override the schema's error style (a built-in has its provider's; an object schema uses `ajv`). */
+  errorStyle?: ErrorStyle;
+}
+
+/** One failed assertion, in ajv's vocabulary. */
+export interface ValidationIssue {
+  /** JSON Pointer to the failing value (`''` for the root). */
+  path: string;
+  /** The keyword that failed (`required`, `maxLength`, `format`, …). */
+  keyword: string;
+  message: string;
+  /** Details with ajv's names (`missingProperty`, `limit`, `allowedValues`, …). */
+  params: Record<string, unknown>;
+}
+
+export interface ValidationResult<T = unknown> {
+  valid: boolean;
+  /** The input with `default`s filled in. */
+  value: T;
+  errors: ValidationIssue[];
+  /** Laravel-style messages by dotted path (`events.0`); `required` errors are keyed by the missing member. */
+  fieldErrors: Record<string, string[]>;
+  /** The HTTP answer the provider's API would send, for invalid input under a provider style. */
+  response?: { status: number; body: unknown };
+}
+
+/**
+ * Validates a webhook config against a built-in provider schema or any JSON Schema 2020-12
+ * document. JSON text input is parsed strictly (duplicate keys throw `CanonicalizationError`).
+ *
+ * @example
+ * const r = validateConfig('talkover', { name: 'My Webhook', events: [] });
+ * r.valid            // false
+ * r.response         // { status: 422, body: { message: 'The given data was invalid.', errors: { … } } }
+ */
+export function validateConfig<T = unknown>(
+  schema: BuiltinSchemaName | object | boolean,
+  input: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T>;
+
+/** A schema compiled once, to validate many inputs. */
+export class CompiledSchema {
+  private constructor();
+  validate<T = unknown>(input: unknown): ValidationResult<T>;
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/**
+ * Compiles a schema once. Unsupported keywords are a `SchemaError` (`invalid_schema`), never ignored.
+ *
+ * @example
+ * const endpoint = compileSchema({ type: 'object', required: ['url'],
+ *   properties: { url: { type: 'string', format: 'webhook-url' } } });
+ * endpoint.validate({ url: 'https://10.0.0.1/' }).errors[0].keyword // 'format'
+ */
+export function compileSchema(schema: BuiltinSchemaName | object | boolean, options?: ValidateOptions): CompiledSchema;
+
+/** Why `checkWebhookUrl` refused a URL. */
+export type UrlRefusalCode =
+  | 'invalid_url'
+  | 'unicode_host'
+  | 'insecure_scheme'
+  | 'unsupported_scheme'
+  | 'credentials_in_url'
+  | 'localhost'
+  | 'loopback_address'
+  | 'private_address'
+  | 'link_local_address'
+  | 'unique_local_address'
+  | 'shared_address'
+  | 'unspecified_address'
+  | 'multicast_address'
+  | 'broadcast_address'
+  | 'documentation_address'
+  | 'reserved_address';
+
+/**
+ * Checks that a URL is a safe webhook destination (WHATWG parsing, https, no credentials, no
+ * loopback/private/link-local/… IP literals in any spelling). Name-based SSRF still needs a check
+ * of the resolved address at delivery time.
+ *
+ * @example
+ * checkWebhookUrl('https://0x7f.1/') // { ok: false, code: 'loopback_address', message: '…' }
+ */
+export function checkWebhookUrl(
+  url: string,
+  options?: { allowHttp?: boolean; allowPrivate?: boolean },
+): { ok: true } | { ok: false; code: UrlRefusalCode; message: string };
+
+/** Header names a custom delivery header may not set (hop-by-hop and signature headers), lower-case. */
+export function reservedHeaders(): string[];

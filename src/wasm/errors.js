@@ -1,22 +1,32 @@
 // Error classes thrown by the hookseal bindings. Each carries a stable `code` (see the README's
-// error table); messages are for people and never contain secrets.
+// error table); messages are for people and never contain secrets. Names are string literals,
+// not `new.target.name`, because minifiers rename classes.
 
 export class HooksealError extends Error {
   constructor(code, message) {
     super(message);
-    this.name = new.target.name;
+    this.name = 'HooksealError';
     this.code = code;
   }
 }
 
+function subclass(name) {
+  return {
+    [name]: class extends HooksealError {
+      constructor(code, message) {
+        super(code, message);
+        this.name = name;
+      }
+    },
+  }[name];
+}
+
 /** Thrown by `Verifier`, `Signer` and `Webhook`. */
-export class WebhookVerificationError extends HooksealError {}
-
+export const WebhookVerificationError = subclass('WebhookVerificationError');
 /** Thrown by `canonicalize` and `canonicalizeValue`. */
-export class CanonicalizationError extends HooksealError {}
-
+export const CanonicalizationError = subclass('CanonicalizationError');
 /** Thrown when a schema cannot be compiled. */
-export class SchemaError extends HooksealError {}
+export const SchemaError = subclass('SchemaError');
 
 const classes = { HooksealError, WebhookVerificationError, CanonicalizationError, SchemaError };
 
