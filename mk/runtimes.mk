@@ -1,3 +1,75 @@
 # Runtime matrix, wasm-bindgen-test suites, TypeScript and framework checks (issue 5).
 # Included by the Makefile; `make test` runs the targets listed in RUNTIME_TESTS.
-RUNTIME_TESTS :=
+#
+#   make test-runtimes  the smoke test (tests/runtimes/smoke.mjs) in Node CJS, Node ESM, Bun, Deno,
+#                       workerd, headless Chromium, and a Vite-built and an esbuild-built page in
+#                       Chromium (tests/runtimes/run.mjs prints one line per runtime)
+#   make test-wasm      tests/wasm_api.rs with wasm-bindgen-test, in Node and in headless Chromium
+#   make test-types     tests/types/*.ts against pkg/index.d.ts with `tsc --strict --noEmit`
+#   make test-examples  examples/{express,hono,fetch-handler}.mjs served on 127.0.0.1 and called
+#
+# Everything is installed here on a fresh machine: npm packages with `npm install` from the
+# package.json and package-lock.json beside each test (not `npm ci`: the registry this project
+# reaches lacks some other platforms' optional binary packages, e.g. @deno/darwin-arm64, which
+# npm ci counts as a lockfile mismatch), Chromium and its driver from Debian (only when missing).
+
+RUNTIME_TESTS := test-runtimes test-wasm test-types test-examples
+
+.PHONY: test-runtimes test-wasm test-types test-examples chromium runtime-deps types-deps
+
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+
+# Debian's Chromium and its matching chromedriver (Playwright's own browser download is not used).
+chromium: $(CHROMIUM) $(CHROMEDRIVER)
+$(CHROMIUM) $(CHROMEDRIVER):
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+	  echo "installing chromium and chromium-driver from Debian"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+## ---- the runtime matrix (tests/runtimes) ------------------------------------------------------
+
+# Bun, Deno, workerd, Vite, esbuild and playwright-core: binaries shipped inside npm packages.
+runtime-deps: tests/runtimes/node_modules/.installed
+tests/runtimes/node_modules/.installed: tests/runtimes/package.json tests/runtimes/package-lock.json
+	cd tests/runtimes && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+test-runtimes: pkg chromium runtime-deps
+	cd tests/runtimes && node run.mjs
+
+## ---- wasm-bindgen-test: the core compiled to wasm, in Node and in headless Chromium -----------
+
+# No wasm_bindgen_test_configure! in tests/wasm_api.rs: the runner uses Node unless
+# WASM_BINDGEN_USE_BROWSER is set; the browser run drives Debian's Chromium through chromedriver
+# with the capabilities in tests/webdriver.json.
+WASM_TEST := cargo test --target $(WASM_TARGET) --no-default-features --features wasm --test wasm_api
+WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=60 \
+  WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30
+
+test-wasm: rust-targets wasm-bindgen-cli chromium
+	@echo "== wasm_api in Node"
+	$(WASM_TEST_ENV) $(WASM_TEST)
+	@echo "== wasm_api in headless Chromium"
+	$(WASM_TEST_ENV) WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
+	  WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json $(WASM_TEST)
+
+## ---- TypeScript consumers (tests/types) ---------------------------------------------------------
+
+types-deps: tests/types/node_modules/.installed
+tests/types/node_modules/.installed: tests/types/package.json tests/types/package-lock.json
+	cd tests/types && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+test-types: pkg types-deps
+	cd tests/types && node_modules/.bin/tsc --version
+	cd tests/types && node_modules/.bin/tsc -p tsconfig.json --strict --noEmit
+	cd tests/types && node_modules/.bin/tsc -p tsconfig.node.json --strict --noEmit
+	@echo "types: ESM and CJS consumers type-check, with DOM types and with @types/node"
+
+## ---- framework examples (examples/, deps installed by the Makefile's examples rule) -------------
+
+test-examples: pkg examples/node_modules/.installed
+	cd examples && node --test --test-reporter=spec --test-timeout=30000 test/examples.test.mjs

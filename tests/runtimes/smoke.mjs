@@ -1,0 +1,158 @@
+// The runtime smoke test: one function, `smoke(hookseal)`, that takes the package's module namespace
+// (however the runtime loaded it) and throws on the first failure. `make test-runtimes` runs it in
+// Node (CJS and ESM), Bun, Deno, workerd and headless Chromium (plain and bundled pages), so it has
+// no imports at all: no node:assert, no fs. The one published vector it needs is inlined below;
+// run.mjs checks in Node that it still equals ../../../shared/vectors/signatures.json.
+//
+// Each check is one function in STEPS; a new check (such as validating a seed config with
+// `validateConfig` once it exists) is one more function added to that list.
+
+/** The first Standard Webhooks vector of shared/vectors/signatures.json. */
+export const STANDARD_VECTOR = {
+  scheme: 'standard',
+  secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  id: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+  timestamp: 1614265330,
+  payload: '{"test": 2432232314}',
+  headers: {
+    'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+    'webhook-timestamp': '1614265330',
+    'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+  },
+};
+
+/** A platform's own scheme, as a custom-scheme object. */
+export const CUSTOM_SCHEME = {
+  signatureHeader: 'X-JuriChat-Signature',
+  encoding: 'hex',
+  prefix: 'sha256=',
+  template: '{timestamp}.{body}',
+  timestampHeader: 'X-JuriChat-Timestamp',
+};
+
+export const PRESETS = ['standard', 'stripe', 'github', 'slack', 'shopify', 'square', 'zoom'];
+
+function check(condition, message) {
+  if (!condition) throw new Error(`smoke: ${message}`);
+}
+
+function equal(actual, expected, what) {
+  check(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+/** Runs `fn`, which must throw an instance of `Class` with `code`; returns the error. */
+function throwsCode(fn, Class, code, what) {
+  try {
+    fn();
+  } catch (e) {
+    check(e instanceof Class, `${what}: expected ${Class.name}, got ${e && e.name}: ${e && e.message}`);
+    equal(e.code, code, `${what}: error code`);
+    return e;
+  }
+  throw new Error(`smoke: ${what}: did not throw`);
+}
+
+/** The published Standard Webhooks vector verifies, re-signs identically, and works with `Webhook`. */
+function standardVector(h) {
+  const v = STANDARD_VECTOR;
+  const got = new h.Verifier({ scheme: v.scheme, secret: v.secret }).verify(v.payload, v.headers, { now: v.timestamp });
+  equal(got.scheme, 'standard', 'vector scheme');
+  equal(got.id, v.id, 'vector id');
+  equal(got.timestamp, v.timestamp, 'vector timestamp');
+  equal(got.secretIndex, 0, 'vector secretIndex');
+  const signed = new h.Signer({ scheme: v.scheme, secret: v.secret }).sign(v.payload, { id: v.id, timestamp: v.timestamp });
+  equal(JSON.stringify(signed), JSON.stringify(v.headers), 'vector re-signed headers');
+  equal(new h.Webhook(v.secret).sign(v.id, new Date(v.timestamp * 1000), v.payload), v.headers['webhook-signature'], 'Webhook.sign');
+}
+
+/** Every preset scheme and a custom one: sign, verify (string and bytes), reject a tampered body. */
+function everyScheme(h) {
+  equal(JSON.stringify(h.schemes()), JSON.stringify(PRESETS), 'schemes()');
+  const body = JSON.stringify({ type: 'contact.created', data: { id: 'c_42', name: 'Zoë 中文 🦀' } });
+  const bytes = new TextEncoder().encode(body);
+  const now = Math.floor(Date.now() / 1000);
+  for (const scheme of [...PRESETS, CUSTOM_SCHEME]) {
+    const name = typeof scheme === 'string' ? scheme : 'custom';
+    const secret = scheme === 'standard' ? h.generateSecret() : h.generateSecret({ format: 'hex' });
+    const options = { scheme, secret, notificationUrl: 'https://example.com/webhooks/square' };
+    const headers = new h.Signer(options).sign(body);
+    check(Object.keys(headers).length > 0, `${name}: sign returned no headers`);
+    for (const key of Object.keys(headers)) equal(key, key.toLowerCase(), `${name}: header name case`);
+    const verifier = new h.Verifier(options);
+    const result = verifier.verify(body, headers);
+    equal(result.secretIndex, 0, `${name}: secretIndex`);
+    check(typeof result.scheme === 'string' && result.scheme.length > 0, `${name}: result.scheme`);
+    if (result.timestamp !== undefined) check(Math.abs(result.timestamp - now) < 60, `${name}: timestamp`);
+    equal(verifier.verify(bytes, headers).secretIndex, 0, `${name}: Uint8Array payload`);
+    throwsCode(() => verifier.verify(body.replace('42', '43'), headers), h.WebhookVerificationError,
+      'no_matching_signature', `${name}: tampered body`);
+    verifier.free();
+  }
+  check(/^whsec_[A-Za-z0-9+/]{43}=$/.test(h.generateSecret()), 'generateSecret() format');
+}
+
+/** RFC 8785 canonical JSON from text and from a value; an invalid input's error class and code. */
+function canonicalization(h) {
+  equal(h.canonicalize('{ "b": [1.0E2, "\\u0041"], "a": -0 }'), '{"a":0,"b":[100,"A"]}', 'canonicalize');
+  equal(h.canonicalize(new TextEncoder().encode('{"€":1,"$":2}')), '{"$":2,"€":1}', 'canonicalize(bytes)');
+  equal(h.canonicalizeValue({ b: 2, a: [1, 'é', 1e21, 0.1], u: undefined }), '{"a":[1,"é",1e+21,0.1],"b":2}', 'canonicalizeValue');
+  const e = throwsCode(() => h.canonicalize('{"a":1,"a":2}'), h.CanonicalizationError, 'duplicate_key', 'duplicate key');
+  check(e instanceof h.HooksealError && e instanceof Error, 'CanonicalizationError extends HooksealError and Error');
+}
+
+/** Errors are real classes with a stable `code`, caught the way an application catches them. */
+function errors(h) {
+  const v = STANDARD_VECTOR;
+  const verifier = new h.Verifier({ scheme: 'standard', secret: v.secret });
+  let caught;
+  try {
+    verifier.verify(v.payload, v.headers); // the vector is from 2021: far outside the tolerance now
+  } catch (e) {
+    caught = e;
+  }
+  check(caught instanceof h.WebhookVerificationError, `expected a WebhookVerificationError, got ${caught}`);
+  check(caught instanceof h.HooksealError && caught instanceof Error, 'WebhookVerificationError extends HooksealError and Error');
+  equal(caught.code, 'timestamp_too_old', 'stale delivery code');
+  const { 'webhook-signature': _, ...unsigned } = v.headers;
+  throwsCode(() => verifier.verify(v.payload, unsigned, { now: v.timestamp }), h.WebhookVerificationError, 'missing_header', 'missing header');
+  throwsCode(() => new h.Verifier({ scheme: 'nope', secret: 'x' }), h.WebhookVerificationError, 'invalid_scheme', 'unknown scheme');
+  let typeError;
+  try { verifier.verify(JSON.parse(v.payload), v.headers, { now: v.timestamp }); } catch (e) { typeError = e; }
+  check(typeError instanceof TypeError, 'a parsed payload is a TypeError');
+}
+
+/** A seed provider's config is validated, with its defaults and its API's error answer. */
+function seedConfig(h) {
+  const bad = h.validateConfig('talkover', { name: 'My Webhook', events: [] });
+  equal(bad.valid, false, 'invalid talkover config');
+  equal(JSON.stringify(bad.response), JSON.stringify({ status: 422, body: { message: 'The given data was invalid.', errors: {
+    webhook_url: ['The webhook url field is required.'], events: ['The events field must contain at least 1 items.'] } } }),
+  'talkover 422 answer');
+  const good = h.validateConfig('jurichat', '{"name":"CRM","url":"https://crm.example.com/h","events":["crm.lead.created"]}');
+  equal(good.valid, true, 'valid jurichat config');
+  equal(good.value.isActive, true, 'default filled in');
+  equal(h.checkWebhookUrl('https://[::ffff:127.0.0.1]/').code, 'loopback_address', 'URL policy');
+  throwsCode(() => h.compileSchema({ type: 'object', unevaluatedProperties: false }), h.SchemaError, 'invalid_schema', 'unsupported keyword');
+}
+
+/** The checks, in order. */
+export const STEPS = [standardVector, everyScheme, canonicalization, errors, seedConfig];
+
+/** Runs every step against the hookseal namespace `h`; throws on the first failure. Returns the step names. */
+export function smoke(h) {
+  for (const name of ['Verifier', 'Signer', 'Webhook', 'generateSecret', 'schemes', 'canonicalize', 'canonicalizeValue',
+    'validateConfig', 'compileSchema', 'checkWebhookUrl', 'HooksealError', 'WebhookVerificationError', 'CanonicalizationError', 'SchemaError']) {
+    check(typeof h[name] === 'function', `export ${name} is ${typeof h[name]}`);
+  }
+  const done = [];
+  for (const step of STEPS) {
+    try {
+      step(h);
+    } catch (e) {
+      e.message = `[${step.name}] ${e.message}`;
+      throw e;
+    }
+    done.push(step.name);
+  }
+  return done;
+}
