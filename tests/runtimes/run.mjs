@@ -143,7 +143,11 @@ const RUNTIMES = [
     run: async () => {
       const bun = findBin('bun', ['@oven/bun-linux-x64/bin/bun', '@oven/bun-linux-x64-baseline/bin/bun']);
       const version = (await exec(bun, ['--version'])).stdout.trim();
-      return `bun ${version}: ${smokeLine(await exec(bun, ['entry.mjs'], { env: { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' } }), 'index.mjs')}`;
+      const env = { env: { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' } };
+      const line = smokeLine(await exec(bun, ['entry.mjs'], env), 'index.mjs');
+      const dispose = (await exec(bun, ['dispose.mjs'], env)).stdout;
+      if (!dispose.includes('DISPOSE OK')) throw new Error(`dispose.mjs: ${dispose}`);
+      return `bun ${version}: ${line}; \`using\` frees`;
     },
   },
   {
