@@ -435,3 +435,20 @@ fn std_clock_and_random_ids() {
         Some(id.as_str())
     );
 }
+
+#[test]
+fn debug_output_of_verifiers_and_signers_hides_secrets() {
+    let text = "a-very-distinctive-secret";
+    let raw: &[u8] = b"raw-distinctive-key-bytes";
+    let secrets = [Secret::Text(text), Secret::Raw(raw)];
+    let config = config("github", &secrets);
+    let dumps = [
+        format!("{:?}", Verifier::new(&config).unwrap()),
+        format!("{:?}", Signer::new(&config).unwrap()),
+        format!("{config:?}"),
+    ];
+    for dump in dumps {
+        assert!(!dump.contains("distinctive"), "{dump}");
+        assert!(!dump.contains(&format!("{:?}", raw)), "{dump}");
+    }
+}
