@@ -79,14 +79,9 @@ pub const RESERVED_HEADERS: [&str; 26] = [
     "x-jurichat-signature",
 ];
 
-/// RFC 9110 `tchar`.
-fn is_tchar(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&c)
-}
-
 /// Checks a custom header name.
 pub fn check_name(name: &str) -> Result<(), HeaderRefusal> {
-    if name.is_empty() || !name.bytes().all(is_tchar) {
+    if !crate::scheme::custom::is_header_token(name) {
         return Err(HeaderRefusal::InvalidName);
     }
     if RESERVED_HEADERS

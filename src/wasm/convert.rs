@@ -81,6 +81,23 @@ pub(crate) fn optional_number(options: &JsValue, key: &str) -> Result<Option<f64
     value.as_f64().map(Some).ok_or_else(|| options_error(format!("`{key}` must be a number")))
 }
 
+/// `options[key]` as a boolean; absent is `false`. Another type is a `TypeError`.
+pub(crate) fn optional_bool(options: &JsValue, key: &str) -> Result<bool, JsValue> {
+    let value = get(options, key);
+    if value.is_undefined() || value.is_null() {
+        return Ok(false);
+    }
+    value.as_bool().ok_or_else(|| type_error(&format!("`{key}` must be a boolean")))
+}
+
+/// `options[key]` as whole Unix seconds, or the clock's time when absent.
+pub(crate) fn seconds_or_now(options: &JsValue, key: &str) -> Result<i64, JsValue> {
+    match optional_number(options, key)? {
+        Some(n) => whole_seconds(n, key),
+        None => Ok(now_seconds()),
+    }
+}
+
 /// A non-negative finite number, rounded down to a whole number.
 pub(crate) fn whole_seconds(n: f64, key: &str) -> Result<i64, JsValue> {
     if !(0.0..9.0e15).contains(&n) {
@@ -237,10 +254,7 @@ impl EndpointOptions {
             Some(n) => whole_seconds(n, "toleranceSeconds")? as u64,
         };
         let notification_url = optional_string(options, "notificationUrl")?;
-        let canonical = match get(options, "canonical") {
-            v if v.is_undefined() || v.is_null() => false,
-            v => v.as_bool().ok_or_else(|| options_error(String::from("`canonical` must be a boolean")))?,
-        };
+        let canonical = optional_bool(options, "canonical")?;
         Ok(EndpointOptions { scheme, secrets, tolerance, notification_url, canonical })
     }
 

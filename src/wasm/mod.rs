@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::secret::{self, SecretFormat};
 use crate::{Signer as CoreSigner, Verifier as CoreVerifier};
-use convert::{now_seconds, payload_bytes, EndpointOptions};
+use convert::{payload_bytes, EndpointOptions};
 use errors::{webhook_error, ErrorKind};
 
 
@@ -42,10 +42,7 @@ impl Verifier {
     pub fn verify(&self, payload: &JsValue, headers: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
         let body = payload_bytes(payload)?;
         let headers = convert::headers(headers)?;
-        let now = match convert::optional_number(options, "now")? {
-            Some(n) => convert::whole_seconds(n, "now")?,
-            None => now_seconds(),
-        };
+        let now = convert::seconds_or_now(options, "now")?;
         let verified = self.inner.verify_at(&body, &headers, now).map_err(|e| webhook_error(&e))?;
         let out = Object::new();
         convert::set(&out, "scheme", &JsValue::from_str(&verified.scheme));
@@ -79,10 +76,7 @@ impl Signer {
     /// `sign(payload, { id?, timestamp? }) → Record<string, string>` (lower-case header names).
     pub fn sign(&self, payload: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
         let body = payload_bytes(payload)?;
-        let timestamp = match convert::optional_number(options, "timestamp")? {
-            Some(n) => convert::whole_seconds(n, "timestamp")?,
-            None => now_seconds(),
-        };
+        let timestamp = convert::seconds_or_now(options, "timestamp")?;
         let given = convert::optional_string(options, "id")?;
         let id = match given {
             Some(id) => Some(id),

@@ -1,7 +1,6 @@
 //! `validateConfig`, `compileSchema` and `checkWebhookUrl`: webhook-config validation from
 //! JavaScript.
 
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -163,13 +162,10 @@ pub fn compile_schema(schema: &JsValue, options: &JsValue) -> Result<CompiledSch
 #[wasm_bindgen(js_name = checkWebhookUrl)]
 pub fn check_url(url: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let url = url.as_string().ok_or_else(|| type_error("url must be a string"))?;
-    let flag = |key: &str| -> Result<bool, JsValue> {
-        match convert::get(options, key) {
-            v if v.is_undefined() || v.is_null() => Ok(false),
-            v => v.as_bool().ok_or_else(|| type_error(&format!("options.{key} must be a boolean"))),
-        }
+    let policy = UrlOptions {
+        allow_http: convert::optional_bool(options, "allowHttp")?,
+        allow_private: convert::optional_bool(options, "allowPrivate")?,
     };
-    let policy = UrlOptions { allow_http: flag("allowHttp")?, allow_private: flag("allowPrivate")? };
     let out = Object::new();
     match check_webhook_url(&url, policy) {
         Ok(()) => set(&out, "ok", &JsValue::TRUE),

@@ -83,6 +83,8 @@ test('error codes', () => {
   throwsCode(() => new Signer({ scheme: 'standard', secret: SECRET }).sign('x', { id: 'has space' }), 'invalid_options');
   throwsCode(() => new Webhook(SECRET).verify('not json', new Signer({ scheme: 'standard', secret: SECRET }).sign('not json')), 'invalid_payload');
   assert.throws(() => new Verifier('standard'), TypeError);
+  assert.throws(() => new Verifier({ scheme: 'github', secret: 'x', canonical: 'yes' }), TypeError);
+  assert.throws(() => hookseal.checkWebhookUrl('https://example.com', { allowHttp: 1 }), TypeError);
 });
 
 test('messages never contain the secret', () => {
