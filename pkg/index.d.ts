@@ -308,9 +308,10 @@ export type UrlRefusalCode =
   | 'reserved_address';
 
 /**
- * Checks that a URL is a safe webhook destination (WHATWG parsing, https, no credentials, no
- * loopback/private/link-local/… IP literals in any spelling). Name-based SSRF still needs a check
- * of the resolved address at delivery time.
+ * Checks that a URL is a safe webhook destination: parsed by the runtime's own WHATWG `URL`, https,
+ * no credentials, no loopback/private/link-local/… IP literals in any spelling, no Unicode host
+ * names (give punycode). Name-based SSRF still needs a check of the resolved address at delivery
+ * time.
  *
  * @example
  * checkWebhookUrl('https://0x7f.1/') // { ok: false, code: 'loopback_address', message: '…' }

@@ -7,18 +7,17 @@
 //! document) and is built later, so recursive references terminate and a long chain of references
 //! cannot exhaust the stack.
 //!
-//! `$ref` is resolved with the WHATWG URL parser against the current base URI; the target must lie
-//! in this document (a resource of it, a JSON Pointer into one, or an anchor). Remote references
+//! `$ref` is resolved by RFC 3986 §5.2 ([`super::uri::resolve`]) against the current base URI; the
+//! target must lie in this document (a resource of it, a JSON Pointer into one, or an anchor). Remote references
 //! are a compile error. A document without `$id` gets the base `https://hookseal.invalid/schema.json`.
 
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use url::Url;
-
 use super::keywords;
 use super::node::{Compiled, Node, NodeId};
+use super::uri;
 use crate::error::{Code, Error, Result};
 use crate::json::Value;
 
@@ -101,7 +100,7 @@ pub(crate) fn unescape(token: &str) -> String {
 struct Pending<'a> {
     id: NodeId,
     value: &'a Value,
-    base: Url,
+    base: String,
     at: String,
 }
 
@@ -118,7 +117,7 @@ pub(crate) struct Compiler<'a> {
 
 /// Compiles `document`.
 pub(crate) fn compile(document: &Value) -> Result<Compiled> {
-    let base = Url::parse(DEFAULT_BASE).map_err(|_| invalid("#", "internal base URI"))?;
+    let base = DEFAULT_BASE.to_string();
     let mut c = Compiler {
         nodes: Vec::new(),
         ids: Vec::new(),
@@ -126,7 +125,7 @@ pub(crate) fn compile(document: &Value) -> Result<Compiled> {
         resources: Vec::new(),
         anchors: Vec::new(),
     };
-    c.resources.push((base.as_str().to_string(), document));
+    c.resources.push((base.clone(), document));
     c.index(document, &base, "#", 0)?;
     let root = c.node_for(document, &base, "#".to_string())?;
     while let Some(p) = c.queue.pop() {
@@ -142,32 +141,28 @@ pub(crate) fn compile(document: &Value) -> Result<Compiled> {
 }
 
 /// `base` with `$id` applied, if the object has one.
-fn rebase(value: &Value, base: &Url, at: &str) -> Result<Option<Url>> {
+fn rebase(value: &Value, base: &str, at: &str) -> Result<Option<String>> {
     let Some(id) = value.get("$id") else {
         return Ok(None);
     };
     let Some(id) = id.as_str() else {
         return Err(invalid(at, "$id must be a string"));
     };
-    let mut url = base.join(id).map_err(|e| {
-        invalid(
-            at,
-            format_args!("$id \"{id}\" is not a URI reference ({e})"),
-        )
-    })?;
-    if url.fragment().is_some_and(|f| !f.is_empty()) {
-        return Err(invalid(
+    let url = uri::resolve(base, id)
+        .ok_or_else(|| invalid(at, format_args!("$id \"{id}\" is not a URI reference")))?;
+    match url.split_once('#') {
+        None => Ok(Some(url)),
+        Some((url, "")) => Ok(Some(url.to_string())),
+        Some(_) => Err(invalid(
             at,
             format_args!("$id \"{id}\" must not have a fragment (use $anchor)"),
-        ));
+        )),
     }
-    url.set_fragment(None);
-    Ok(Some(url))
 }
 
 impl<'a> Compiler<'a> {
     /// First pass: records resources and anchors under `value`.
-    fn index(&mut self, value: &'a Value, base: &Url, at: &str, depth: usize) -> Result<()> {
+    fn index(&mut self, value: &'a Value, base: &str, at: &str, depth: usize) -> Result<()> {
         if depth > MAX_SCHEMA_DEPTH {
             return Err(invalid(
                 at,
@@ -179,15 +174,15 @@ impl<'a> Compiler<'a> {
         };
         let own = rebase(value, base, at)?;
         if let Some(url) = &own {
-            self.resources.push((url.as_str().to_string(), value));
+            self.resources.push((url.clone(), value));
         }
-        let base = own.as_ref().unwrap_or(base);
+        let base = own.as_deref().unwrap_or(base);
         if let Some(anchor) = map.get("$anchor") {
             let Some(name) = anchor.as_str() else {
                 return Err(invalid(at, "$anchor must be a string"));
             };
             self.anchors
-                .push((base.as_str().to_string(), name.to_string(), value));
+                .push((base.to_string(), name.to_string(), value));
         }
         for (k, child) in map.iter() {
             let here = format!("{at}/{}", escape(k));
@@ -210,7 +205,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The node index of the schema at `value`, queueing it for building if new.
-    pub(crate) fn node_for(&mut self, value: &'a Value, base: &Url, at: String) -> Result<NodeId> {
+    pub(crate) fn node_for(&mut self, value: &'a Value, base: &str, at: String) -> Result<NodeId> {
         let addr = core::ptr::from_ref(value) as usize;
         let slot = match self.ids.binary_search_by_key(&addr, |&(a, _)| a) {
             Ok(i) => return Ok(self.ids.get(i).map_or(0, |&(_, id)| id)),
@@ -228,7 +223,7 @@ impl<'a> Compiler<'a> {
         self.queue.push(Pending {
             id,
             value,
-            base: base.clone(),
+            base: base.to_string(),
             at,
         });
         Ok(id)
@@ -253,24 +248,22 @@ impl<'a> Compiler<'a> {
     }
 
     /// Resolves `$ref` value `reference` written at `at` under base URI `base`.
-    pub(crate) fn resolve(&mut self, reference: &str, base: &Url, at: &str) -> Result<NodeId> {
-        let mut target = base.join(reference).map_err(|e| {
+    pub(crate) fn resolve(&mut self, reference: &str, base: &str, at: &str) -> Result<NodeId> {
+        let resolved = uri::resolve(base, reference).ok_or_else(|| {
             invalid(
                 at,
-                format_args!("$ref \"{reference}\" is not a URI reference ({e})"),
+                format_args!("$ref \"{reference}\" is not a URI reference"),
             )
         })?;
-        let fragment = percent_decode(target.fragment().unwrap_or("")).ok_or_else(|| {
+        let (target, fragment) = resolved.split_once('#').unwrap_or((&resolved, ""));
+        let target = target.to_string();
+        let fragment = percent_decode(fragment).ok_or_else(|| {
             invalid(
                 at,
                 format_args!("$ref \"{reference}\" has a malformed fragment"),
             )
         })?;
-        target.set_fragment(None);
-        let found = self
-            .resources
-            .iter()
-            .find(|(uri, _)| uri == target.as_str());
+        let found = self.resources.iter().find(|(uri, _)| *uri == target);
         let Some(&(_, root)) = found else {
             return Err(invalid(
                 at,
@@ -290,7 +283,7 @@ impl<'a> Compiler<'a> {
             let found = self
                 .anchors
                 .iter()
-                .find(|(uri, name, _)| uri == target.as_str() && *name == fragment);
+                .find(|(uri, name, _)| *uri == target && *name == fragment);
             let Some(&(_, _, v)) = found else {
                 return Err(invalid(
                     at,
@@ -306,7 +299,7 @@ impl<'a> Compiler<'a> {
 }
 
 /// Follows a JSON Pointer (without its leading `/`) from `root`, tracking `$id` base changes.
-fn walk<'a>(root: &'a Value, pointer: &str, mut base: Url) -> Option<(&'a Value, Url)> {
+fn walk<'a>(root: &'a Value, pointer: &str, mut base: String) -> Option<(&'a Value, String)> {
     let mut v = root;
     for token in pointer.split('/') {
         let token = unescape(token);

@@ -93,7 +93,7 @@ impl Format {
     }
 
     /// Checks `s` against the format.
-    pub(crate) fn check(self, s: &str) -> Result<(), Mismatch> {
+    pub(crate) fn check(self, s: &str, url_parser: url_policy::UrlParser) -> Result<(), Mismatch> {
         let ok = match self {
             Format::Uri => uri::is_uri(s),
             Format::Email => is_email(s),
@@ -105,7 +105,7 @@ impl Format {
             Format::Ipv4 => is_ipv4(s),
             Format::Ipv6 => is_ipv6(s),
             Format::WebhookUrl => {
-                return url_policy::check_webhook_url(s, url_policy::UrlOptions::default())
+                return url_policy::check_webhook_url_with(url_parser, s, Default::default())
                     .map_err(|r| Mismatch {
                         code: r.code(),
                         message: r.message(),

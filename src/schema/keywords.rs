@@ -9,8 +9,6 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use url::Url;
-
 use super::compile::{escape, invalid, Compiler};
 use super::format::Format;
 use super::node::{types, Keywords, NodeId, Pattern};
@@ -54,7 +52,7 @@ const UNSUPPORTED: [&str; 7] = [
 pub(crate) fn parse<'a>(
     c: &mut Compiler<'a>,
     map: &'a Map,
-    base: &Url,
+    base: &str,
     at: &str,
 ) -> Result<Keywords> {
     let mut k = Keywords::default();
@@ -239,7 +237,7 @@ fn strings(v: &Value, at: &str) -> Result<Vec<String>> {
     Ok(out)
 }
 
-fn list<'a>(c: &mut Compiler<'a>, v: &'a Value, base: &Url, at: &str) -> Result<Vec<NodeId>> {
+fn list<'a>(c: &mut Compiler<'a>, v: &'a Value, base: &str, at: &str) -> Result<Vec<NodeId>> {
     let Value::Array(items) = v else {
         return Err(invalid(at, "must be an array of schemas"));
     };
@@ -256,7 +254,7 @@ fn list<'a>(c: &mut Compiler<'a>, v: &'a Value, base: &Url, at: &str) -> Result<
 fn members<'a>(
     c: &mut Compiler<'a>,
     v: &'a Value,
-    base: &Url,
+    base: &str,
     at: &str,
 ) -> Result<Vec<(String, NodeId)>> {
     let Value::Object(m) = v else {

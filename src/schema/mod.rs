@@ -81,7 +81,11 @@ pub use headers::{
 };
 pub use regex::MAX_PATTERN_CHARS;
 pub use response::{ErrorStyle, Response};
-pub use url_policy::{check_webhook_url, UrlOptions, UrlRefusal};
+#[cfg(feature = "url")]
+pub use url_policy::{check_webhook_url, whatwg_url};
+pub use url_policy::{
+    check_webhook_url_with, UrlOptions, UrlParser, UrlRefusal, WebUrl, DEFAULT_URL_PARSER,
+};
 
 use crate::error::Result;
 use crate::json::{parse, ParseOptions, Value};
@@ -152,6 +156,7 @@ pub struct Schema {
     compiled: Compiled,
     style: ErrorStyle,
     limits: Limits,
+    url_parser: UrlParser,
 }
 
 impl Schema {
@@ -161,6 +166,7 @@ impl Schema {
             compiled: compile::compile(document)?,
             style: ErrorStyle::Ajv,
             limits: Limits::default(),
+            url_parser: DEFAULT_URL_PARSER,
         })
     }
 
@@ -181,6 +187,13 @@ impl Schema {
         self
     }
 
+    /// The same schema checking `webhook-url` with another WHATWG URL parser (the JavaScript
+    /// bindings pass the host's `URL`).
+    pub fn with_url_parser(mut self, parser: UrlParser) -> Schema {
+        self.url_parser = parser;
+        self
+    }
+
     /// The error style.
     pub fn style(&self) -> ErrorStyle {
         self.style
@@ -188,7 +201,7 @@ impl Schema {
 
     /// Validates `instance` as given, then fills in defaults for the returned `value`.
     pub fn validate(&self, instance: &Value) -> Validation {
-        let mut ctx = Ctx::new(&self.compiled, self.limits);
+        let mut ctx = Ctx::new(&self.compiled, self.limits, self.url_parser);
         let root = self.compiled.root;
         let mut path = Vec::new();
         let ok = ctx.validate(root, instance, &mut path, 0, true);

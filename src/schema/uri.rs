@@ -1,9 +1,15 @@
-//! RFC 3986 syntax check for the `uri` format: an absolute URI, ASCII only.
+//! RFC 3986 URIs: the syntax check of the `uri` format, and reference resolution for `$id`/`$ref`.
 //!
 //! This is the generic URI grammar of RFC 3986 §3, not the WHATWG URL parser that
 //! [`super::url_policy`] uses: `format: uri` accepts `urn:…`, `mailto:…` and `tel:…` and refuses
 //! what RFC 3986 refuses (spaces, `\`, `{}`, raw non-ASCII, broken percent-escapes), while a
-//! webhook endpoint is checked the way browsers and servers parse it.
+//! webhook endpoint is checked the way browsers and servers parse it. JSON Schema identifies
+//! resources by RFC 3986 URIs, so `$id` and `$ref` resolve by §5.2 here, with the case and
+//! dot-segment normalization of §6.2.2 so that equal URIs compare equal as strings.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 use super::format::is_ipv6;
 
@@ -34,46 +40,35 @@ fn chars_ok(s: &str, extra: &[u8]) -> bool {
 
 /// `URI = scheme ":" hier-part [ "?" query ] [ "#" fragment ]`
 pub(crate) fn is_uri(s: &str) -> bool {
-    let Some(colon) = s.find(':') else {
+    let p = split(s);
+    let Some(scheme) = p.scheme else {
         return false;
     };
-    let (scheme, rest) = (
-        s.get(..colon).unwrap_or(""),
-        s.get(colon + 1..).unwrap_or(""),
-    );
     let sb = scheme.as_bytes();
-    if !sb.first().is_some_and(u8::is_ascii_alphabetic)
-        || !sb
+    sb.first().is_some_and(u8::is_ascii_alphabetic)
+        && sb
             .iter()
             .all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(c))
-    {
-        return false;
-    }
-    let (rest, fragment) = match rest.split_once('#') {
-        Some((r, f)) => (r, Some(f)),
-        None => (rest, None),
-    };
-    let (hier, query) = match rest.split_once('?') {
-        Some((h, q)) => (h, Some(q)),
-        None => (rest, None),
-    };
-    if !fragment.map_or(true, |f| chars_ok(f, b":@/?"))
-        || !query.map_or(true, |q| chars_ok(q, b":@/?"))
-    {
-        return false;
-    }
-    let path = if let Some(after) = hier.strip_prefix("//") {
-        let end = after.find('/').unwrap_or(after.len());
-        if !authority_ok(after.get(..end).unwrap_or("")) {
-            return false;
-        }
-        after.get(end..).unwrap_or("")
+        && parts_ok(&p)
+}
+
+/// `URI-reference = URI / relative-ref` (RFC 3986 §4.1).
+pub(crate) fn is_uri_reference(s: &str) -> bool {
+    let p = split(s);
+    if p.scheme.is_some() {
+        is_uri(s)
     } else {
-        hier
-    };
-    // Segments: pchar only ('/' separates them). Without an authority a path cannot start "//",
-    // which the branch above already consumed.
-    chars_ok(path, b":@/")
+        parts_ok(&p)
+    }
+}
+
+/// The characters of every component after the scheme. Segments are pchar only ('/' separates
+/// them); without an authority a path cannot start "//", which [`split`] reads as an authority.
+fn parts_ok(p: &Parts<'_>) -> bool {
+    p.fragment.map_or(true, |f| chars_ok(f, b":@/?"))
+        && p.query.map_or(true, |q| chars_ok(q, b":@/?"))
+        && p.authority.map_or(true, authority_ok)
+        && chars_ok(p.path, b":@/")
 }
 
 /// `authority = [ userinfo "@" ] host [ ":" port ]`
@@ -123,9 +118,208 @@ fn ip_literal_ok(lit: &str) -> bool {
     is_ipv6(lit)
 }
 
+/// The five components of a URI reference (RFC 3986 Appendix B), borrowed from its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Parts<'a> {
+    pub scheme: Option<&'a str>,
+    pub authority: Option<&'a str>,
+    pub path: &'a str,
+    pub query: Option<&'a str>,
+    pub fragment: Option<&'a str>,
+}
+
+/// Splits a URI reference into its components, as the regular expression of Appendix B does.
+pub(crate) fn split(s: &str) -> Parts<'_> {
+    let (rest, fragment) = match s.split_once('#') {
+        Some((r, f)) => (r, Some(f)),
+        None => (s, None),
+    };
+    let (rest, query) = match rest.split_once('?') {
+        Some((r, q)) => (r, Some(q)),
+        None => (rest, None),
+    };
+    let (scheme, rest) = match rest.split_once(':') {
+        Some((sch, r)) if !sch.is_empty() && !sch.contains('/') => (Some(sch), r),
+        _ => (None, rest),
+    };
+    let (authority, path) = match rest.strip_prefix("//") {
+        Some(after) => {
+            let end = after.find('/').unwrap_or(after.len());
+            (after.get(..end), after.get(end..).unwrap_or(""))
+        }
+        None => (None, rest),
+    };
+    Parts {
+        scheme,
+        authority,
+        path,
+        query,
+        fragment,
+    }
+}
+
+/// RFC 3986 §5.2.4: removes `.` and `..` segments from a path.
+fn remove_dot_segments(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut input = path;
+    // Each step moves one segment (with its leading '/', if any) from `input` to `out`.
+    while !input.is_empty() {
+        if let Some(r) = input
+            .strip_prefix("../")
+            .or_else(|| input.strip_prefix("./"))
+        {
+            input = r;
+        } else if input.starts_with("/./") || input == "/." {
+            input = input.get(2..).filter(|r| !r.is_empty()).unwrap_or("/");
+        } else if input.starts_with("/../") || input == "/.." {
+            input = input.get(3..).filter(|r| !r.is_empty()).unwrap_or("/");
+            out.pop();
+        } else if input == "." || input == ".." {
+            input = "";
+        } else {
+            let from = usize::from(input.starts_with('/'));
+            let end = input
+                .get(from..)
+                .and_then(|r| r.find('/'))
+                .map_or(input.len(), |i| i + from);
+            out.push(input.get(..end).unwrap_or(""));
+            input = input.get(end..).unwrap_or("");
+        }
+    }
+    out.concat()
+}
+
+/// Resolves `reference` against the absolute URI `base` (RFC 3986 §5.2.2), lowercasing the scheme
+/// and host and writing an empty path under an authority as `/` (§6.2.2–6.2.3). `None` if
+/// `reference` is not a URI reference.
+pub(crate) fn resolve(base: &str, reference: &str) -> Option<String> {
+    if !is_uri_reference(reference) {
+        return None;
+    }
+    let (b, r) = (split(base), split(reference));
+    let (scheme, authority, path, query) = if r.scheme.is_some() {
+        (r.scheme, r.authority, remove_dot_segments(r.path), r.query)
+    } else if r.authority.is_some() {
+        (b.scheme, r.authority, remove_dot_segments(r.path), r.query)
+    } else if r.path.is_empty() {
+        (b.scheme, b.authority, b.path.into(), r.query.or(b.query))
+    } else if r.path.starts_with('/') {
+        (b.scheme, b.authority, remove_dot_segments(r.path), r.query)
+    } else {
+        // §5.2.3 merge: the base path up to its last '/', then the reference path.
+        let merged = if b.authority.is_some() && b.path.is_empty() {
+            format!("/{}", r.path)
+        } else {
+            let dir = b
+                .path
+                .rfind('/')
+                .map_or("", |i| b.path.get(..=i).unwrap_or(""));
+            format!("{dir}{}", r.path)
+        };
+        (b.scheme, b.authority, remove_dot_segments(&merged), r.query)
+    };
+    let mut out = String::with_capacity(base.len() + reference.len());
+    if let Some(scheme) = scheme {
+        out.push_str(&scheme.to_ascii_lowercase());
+        out.push(':');
+    }
+    if let Some(authority) = authority {
+        out.push_str("//");
+        let host_at = authority.rfind('@').map_or(0, |i| i + 1);
+        out.push_str(authority.get(..host_at).unwrap_or(""));
+        out.push_str(&authority.get(host_at..).unwrap_or("").to_ascii_lowercase());
+        if path.is_empty() {
+            out.push('/');
+        }
+    }
+    out.push_str(&path);
+    for (mark, part) in [('?', query), ('#', r.fragment)] {
+        if let Some(part) = part {
+            out.push(mark);
+            out.push_str(part);
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// RFC 3986 §5.4: every normal and abnormal example.
+    #[test]
+    fn rfc3986_resolution_examples() {
+        let base = "http://a/b/c/d;p?q";
+        for (r, want) in [
+            ("g:h", "g:h"),
+            ("g", "http://a/b/c/g"),
+            ("./g", "http://a/b/c/g"),
+            ("g/", "http://a/b/c/g/"),
+            ("/g", "http://a/g"),
+            ("//g", "http://g/"),
+            ("?y", "http://a/b/c/d;p?y"),
+            ("g?y", "http://a/b/c/g?y"),
+            ("#s", "http://a/b/c/d;p?q#s"),
+            ("g#s", "http://a/b/c/g#s"),
+            ("g?y#s", "http://a/b/c/g?y#s"),
+            (";x", "http://a/b/c/;x"),
+            ("g;x", "http://a/b/c/g;x"),
+            ("g;x?y#s", "http://a/b/c/g;x?y#s"),
+            ("", "http://a/b/c/d;p?q"),
+            (".", "http://a/b/c/"),
+            ("./", "http://a/b/c/"),
+            ("..", "http://a/b/"),
+            ("../", "http://a/b/"),
+            ("../g", "http://a/b/g"),
+            ("../..", "http://a/"),
+            ("../../", "http://a/"),
+            ("../../g", "http://a/g"),
+            ("../../../g", "http://a/g"),
+            ("../../../../g", "http://a/g"),
+            ("/./g", "http://a/g"),
+            ("/../g", "http://a/g"),
+            ("g.", "http://a/b/c/g."),
+            (".g", "http://a/b/c/.g"),
+            ("g..", "http://a/b/c/g.."),
+            ("..g", "http://a/b/c/..g"),
+            ("./../g", "http://a/b/g"),
+            ("./g/.", "http://a/b/c/g/"),
+            ("g/./h", "http://a/b/c/g/h"),
+            ("g/../h", "http://a/b/c/h"),
+            ("g;x=1/./y", "http://a/b/c/g;x=1/y"),
+            ("g;x=1/../y", "http://a/b/c/y"),
+            ("g?y/./x", "http://a/b/c/g?y/./x"),
+            ("g?y/../x", "http://a/b/c/g?y/../x"),
+            ("g#s/./x", "http://a/b/c/g#s/./x"),
+            ("g#s/../x", "http://a/b/c/g#s/../x"),
+            ("http:g", "http:g"),
+        ] {
+            assert_eq!(resolve(base, r).as_deref(), Some(want), "{r}");
+        }
+    }
+
+    #[test]
+    fn resolution_normalizes_and_refuses() {
+        assert_eq!(
+            resolve("https://hookseal.invalid/schema.json", "HTTP://Example.COM").as_deref(),
+            Some("http://example.com/")
+        );
+        assert_eq!(
+            resolve(
+                "urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed",
+                "#/$defs/bar"
+            )
+            .as_deref(),
+            Some("urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed#/$defs/bar")
+        );
+        assert_eq!(
+            resolve("file:///folder/file.json", "#/$defs/foo").as_deref(),
+            Some("file:///folder/file.json#/$defs/foo")
+        );
+        for bad in ["a b", "http://[::1/", "%zz", "{x}"] {
+            assert_eq!(resolve("http://a/b", bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn rfc3986() {

@@ -1,10 +1,17 @@
 //! The safe-URL policy for webhook endpoints: `checkWebhookUrl` and the `webhook-url` format.
 //!
-//! The URL is parsed with the `url` crate, which implements the WHATWG URL Standard, so hookseal
-//! reads a URL the way browsers and Node's `new URL()` do: `https://0x7f.1/` and
+//! The URL is parsed by the WHATWG URL Standard, so hookseal reads a URL the way browsers and
+//! Node's `new URL()` do: `https://0x7f.1/` and
 //! `https://2130706433/` are the IPv4 address 127.0.0.1, `https://LOCALHOST./` is the domain
 //! `localhost.`, and `[::ffff:127.0.0.1]` is an IPv4-mapped IPv6 address. Checks then run on the
 //! parsed host, never on the raw text, so alternate spellings cannot slip through.
+//!
+//! The parser is a [`UrlParser`]: with the `url` feature (on by default) it is the `url` crate
+//! ([`whatwg_url`]); the WebAssembly build passes the JavaScript host's own `URL` instead, which
+//! every runtime hookseal supports ships and which is, by definition, how that browser or server
+//! reads the URL (and keeps ~40 KB of parser out of the wasm). The policy sees only what a parse
+//! serializes ([`WebUrl`]), so both parsers are judged by the same code, and `tests/data/`'s URL
+//! table runs through both.
 //!
 //! Refused (each with its own [`UrlRefusal`] code): unparsable URLs; schemes other than `https`
 //! (or `http` with [`UrlOptions::allow_http`]); user names or passwords in the URL; `localhost`,
@@ -25,9 +32,9 @@
 //! use: DNS rebinding). The sender must check the resolved address again at delivery time, on the
 //! connection it actually uses, and refuse redirects to refused addresses.
 
+use alloc::string::String;
 use core::net::{Ipv4Addr, Ipv6Addr};
-
-use url::{Host, Url};
+use core::str::FromStr;
 
 /// What a webhook URL may be.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -138,42 +145,118 @@ impl UrlRefusal {
     }
 }
 
-/// Checks a webhook endpoint URL against the policy described in the module documentation.
+/// A URL as the WHATWG URL Standard parses it, reduced to what the policy reads.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WebUrl {
+    /// The scheme, lowercase, without the `:` (`https`).
+    pub scheme: String,
+    /// True if the URL has a user name or a password.
+    pub credentials: bool,
+    /// The host as the URL Standard serializes it: an ASCII domain, a dotted-quad IPv4 address or
+    /// a bracketed IPv6 address (empty if the URL has none).
+    pub host: String,
+}
+
+/// A WHATWG URL parser: [`WebUrl`] for a URL, `Err(UrlRefusal::InvalidUrl)` for anything else.
+pub type UrlParser = fn(&str) -> Result<WebUrl, UrlRefusal>;
+
+/// The `url` crate's WHATWG parser, as a [`UrlParser`].
+#[cfg(feature = "url")]
+pub fn whatwg_url(input: &str) -> Result<WebUrl, UrlRefusal> {
+    let url = url::Url::parse(input).map_err(|_| UrlRefusal::InvalidUrl)?;
+    Ok(WebUrl {
+        scheme: url.scheme().into(),
+        credentials: !url.username().is_empty() || url.password().is_some(),
+        host: url.host_str().unwrap_or("").into(),
+    })
+}
+
+/// The parser a [`Schema`](super::Schema) uses for `webhook-url` unless given another: the `url`
+/// crate's, or, in a build without the `url` feature, one that refuses every URL (`invalid_url`).
+pub const DEFAULT_URL_PARSER: UrlParser = {
+    #[cfg(feature = "url")]
+    {
+        whatwg_url
+    }
+    #[cfg(not(feature = "url"))]
+    {
+        |_| Err(UrlRefusal::InvalidUrl)
+    }
+};
+
+/// Checks a webhook endpoint URL against the policy described in the module documentation,
+/// parsing it with the `url` crate.
+#[cfg(feature = "url")]
 pub fn check_webhook_url(input: &str, options: UrlOptions) -> Result<(), UrlRefusal> {
+    check_webhook_url_with(whatwg_url, input, options)
+}
+
+/// Checks a webhook endpoint URL against the policy, parsing it with `parse`.
+pub fn check_webhook_url_with(
+    parse: UrlParser,
+    input: &str,
+    options: UrlOptions,
+) -> Result<(), UrlRefusal> {
     // Unicode host names would need the UTS 46 mapping tables (about 110 KB of wasm); hookseal
-    // ships without them and asks for the punycode form, which every browser shows on request.
-    let url = Url::parse(input).map_err(|e| match e {
-        url::ParseError::IdnaError if !input.is_ascii() => UrlRefusal::UnicodeHost,
-        _ => UrlRefusal::InvalidUrl,
-    })?;
-    match url.scheme() {
+    // asks for the punycode form instead, and decides this on the text so that every parser
+    // agrees (a browser's URL maps Unicode hosts, the `url` crate here refuses them).
+    if written_host_is_unicode(input) {
+        return Err(UrlRefusal::UnicodeHost);
+    }
+    let url = parse(input)?;
+    match url.scheme.as_str() {
         "https" => {}
         "http" if options.allow_http => {}
         "http" => return Err(UrlRefusal::InsecureScheme),
         _ => return Err(UrlRefusal::UnsupportedScheme),
     }
-    if !url.username().is_empty() || url.password().is_some() {
+    if url.credentials {
         return Err(UrlRefusal::Credentials);
     }
-    let verdict = match url.host() {
-        None => Err(UrlRefusal::InvalidUrl),
-        Some(Host::Domain(name)) => {
-            let name = name.strip_suffix('.').unwrap_or(name);
-            if name.eq_ignore_ascii_case("localhost")
-                || name.to_ascii_lowercase().ends_with(".localhost")
-            {
-                Err(UrlRefusal::Localhost)
-            } else {
-                Ok(())
-            }
-        }
-        Some(Host::Ipv4(ip)) => classify_v4(ip),
-        Some(Host::Ipv6(ip)) => classify_v6(ip),
-    };
+    let verdict = classify_host(&url.host);
     match verdict {
         Err(r) if options.allow_private && r.is_private_kind() => Ok(()),
         other => other,
     }
+}
+
+/// The policy verdict for a host as the URL Standard serializes it.
+fn classify_host(host: &str) -> Result<(), UrlRefusal> {
+    if host.is_empty() {
+        return Err(UrlRefusal::InvalidUrl);
+    }
+    if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return Ipv6Addr::from_str(v6).map_or(Err(UrlRefusal::InvalidUrl), classify_v6);
+    }
+    // A serialized host that reads as a dotted quad is an IPv4 address: the URL Standard parses
+    // every host that ends in a number as one (or refuses it).
+    if let Ok(v4) = Ipv4Addr::from_str(host) {
+        return classify_v4(v4);
+    }
+    let name = host.strip_suffix('.').unwrap_or(host);
+    if name.eq_ignore_ascii_case("localhost") || name.to_ascii_lowercase().ends_with(".localhost") {
+        Err(UrlRefusal::Localhost)
+    } else {
+        Ok(())
+    }
+}
+
+/// True if the host, as written in `input`, is not ASCII (raw or as `%XX` escapes of bytes from
+/// 0x80): such a host only parses through the UTS 46 mapping.
+fn written_host_is_unicode(input: &str) -> bool {
+    let rest = input.split_once(':').map_or(input, |(_, r)| r);
+    let authority = rest.trim_start_matches(['/', '\\']);
+    let end = authority
+        .find(['/', '\\', '?', '#'])
+        .unwrap_or(authority.len());
+    let authority = authority.get(..end).unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let b = host.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        let high_escape = b.get(i + 1).is_some_and(|h| b"89abcdefABCDEF".contains(h))
+            && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
+        c >= 0x80 || (c == b'%' && high_escape)
+    })
 }
 
 /// True if `ip` is in `net/len`.

@@ -17,7 +17,7 @@ use super::assert::{json_eq, number_fails, type_ok};
 use super::compile::escape;
 use super::fail::Fail;
 use super::node::{Compiled, Keywords, Node, NodeId};
-use super::{Limits, ValidationError};
+use super::{Limits, UrlParser, ValidationError};
 use crate::json::Value;
 
 /// One step of the path to the current value.
@@ -67,6 +67,7 @@ macro_rules! sub {
 pub(crate) struct Ctx<'s> {
     pub schema: &'s Compiled,
     pub limits: Limits,
+    pub url_parser: UrlParser,
     /// Steps left.
     pub steps: u64,
     pub errors: Vec<ValidationError>,
@@ -75,10 +76,11 @@ pub(crate) struct Ctx<'s> {
 }
 
 impl<'s> Ctx<'s> {
-    pub(crate) fn new(schema: &'s Compiled, limits: Limits) -> Self {
+    pub(crate) fn new(schema: &'s Compiled, limits: Limits, url_parser: UrlParser) -> Self {
         Ctx {
             schema,
             limits,
+            url_parser,
             steps: limits.max_steps,
             errors: Vec::new(),
             halted: None,
@@ -307,7 +309,7 @@ impl<'s> Ctx<'s> {
             }
         }
         if let Some(f) = k.format {
-            if let Err(m) = f.check(s) {
+            if let Err(m) = f.check(s, self.url_parser) {
                 fail!(self, valid, collect, path, Fail::Format(f, m));
             }
         }
