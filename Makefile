@@ -41,7 +41,7 @@ $(TOOLS)/.installed: tools/package.json tools/package-lock.json
 ## ---- the npm package -------------------------------------------------------------------
 
 pkg: tools
-	cargo build --release --lib --no-default-features --features wasm --target $(WASM_TARGET)
+	cargo build --release --lib --no-default-features --features wasm-module --target $(WASM_TARGET)
 	wasm-bindgen --target web --out-dir pkg --out-name hookseal $(RELEASE_WASM)
 	wasm-opt -Oz --strip-debug --strip-producers \
 	  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -63,7 +63,7 @@ test-rust:
 	cargo test --all-targets
 	cargo test --doc
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --no-default-features --features wasm --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --lib --no-default-features --features wasm-module --target $(WASM_TARGET) -- -D warnings
 
 # The core builds for a target that has no std at all.
 test-nostd: rust-targets

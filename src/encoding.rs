@@ -1,20 +1,19 @@
 //! Hex and base64 as signatures and secrets use them.
 //!
 //! Decoding is lenient where the providers' own libraries are (base64 padding optional, hex in
-//! either case) and strict everywhere else: a decoded signature must be exactly 32 bytes.
+//! either case) and strict everywhere else: a decoded signature must be exactly 32 bytes, and
+//! base64 must be canonical (unused trailing bits zero, as the `base64` crate requires).
+//!
+//! Base64 is written here rather than taken from the `base64` crate, which costs ~10 KB of wasm
+//! for its configurable engines; hookseal needs one alphabet and forty lines. The tests check it
+//! against that crate on random input.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
-use base64::engine::DecodePaddingMode;
-use base64::Engine as _;
-
-/// Standard alphabet, padding accepted but not required.
-const BASE64_LENIENT: GeneralPurpose = GeneralPurpose::new(
-    &base64::alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
+/// RFC 4648 §4, the standard alphabet.
+const BASE64_ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// How a signature is written into its header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +38,11 @@ impl Encoding {
     pub fn encode(self, bytes: &[u8]) -> String {
         match self {
             Encoding::Hex => hex::encode(bytes),
-            Encoding::Base64 => STANDARD.encode(bytes),
+            Encoding::Base64 => {
+                let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+                encode_base64_into(bytes, &mut out);
+                out
+            }
         }
     }
 
@@ -53,19 +56,76 @@ impl Encoding {
                 if text.len() > 44 {
                     return None;
                 }
-                let n = BASE64_LENIENT.decode_slice(text.as_bytes(), &mut out).ok()?;
-                if n != out.len() {
-                    return None;
-                }
+                out = decode_base64(text.as_bytes())?.try_into().ok()?;
             }
         }
         Some(out)
     }
 }
 
-/// Decodes standard base64 with optional padding.
+/// Appends standard base64 with padding.
+pub fn encode_base64_into(bytes: &[u8], out: &mut String) {
+    for chunk in bytes.chunks(3) {
+        let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let n = byte(0) << 16 | byte(1) << 8 | byte(2);
+        for i in 0..4 {
+            let c = if i <= chunk.len() {
+                let index = (n >> (18 - 6 * i)) & 63;
+                BASE64_ALPHABET.get(index as usize).copied().unwrap_or(b'=')
+            } else {
+                b'='
+            };
+            out.push(char::from(c));
+        }
+    }
+}
+
+/// The value of one base64 character.
+fn sextet(c: u8) -> Option<u32> {
+    let v = match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => return None,
+    };
+    Some(u32::from(v))
+}
+
+/// Decodes standard base64 with padding optional, also in part (`QQ`, `QQ=` and `QQ==` are all
+/// accepted, as the `base64` crate's `Indifferent` mode does); `None` for any other character, a
+/// dangling character, padding beyond the last quad, or non-zero unused trailing bits.
 pub fn decode_base64(text: &[u8]) -> Option<Vec<u8>> {
-    BASE64_LENIENT.decode(text).ok()
+    let data = text.strip_suffix(b"=").unwrap_or(text);
+    let data = data.strip_suffix(b"=").unwrap_or(data);
+    let padding = text.len() - data.len();
+    // Padding may only complete a final group of two or three characters.
+    if padding > 0 && !matches!((data.len() % 4, padding), (2, 1 | 2) | (3, 1)) {
+        return None;
+    }
+    let text = data;
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    for chunk in text.chunks(4) {
+        let mut n = 0u32;
+        for &c in chunk {
+            n = n << 6 | sextet(c)?;
+        }
+        // 24 bits hold three bytes; 18 bits two bytes and two unused bits; 12 bits one byte and
+        // four unused bits.
+        let (unused, kept) = match chunk.len() {
+            4 => (0, 3),
+            3 => (2, 2),
+            2 => (4, 1),
+            _ => return None,
+        };
+        if n & ((1 << unused) - 1) != 0 {
+            return None;
+        }
+        let bytes = (n >> unused).to_be_bytes();
+        out.extend(bytes.iter().skip(4 - kept));
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -82,8 +142,14 @@ mod tests {
             assert_eq!(enc.decode_signature(""), None);
             assert_eq!(enc.decode_signature(&alloc::format!("{text}AA")), None);
         }
-        assert_eq!(Encoding::Hex.decode_signature(&hex::encode(sig).to_uppercase()), Some(sig));
+        assert_eq!(
+            Encoding::Hex.decode_signature(&hex::encode(sig).to_uppercase()),
+            Some(sig)
+        );
         let b64 = Encoding::Base64.encode(&sig);
-        assert_eq!(Encoding::Base64.decode_signature(b64.trim_end_matches('=')), Some(sig));
+        assert_eq!(
+            Encoding::Base64.decode_signature(b64.trim_end_matches('=')),
+            Some(sig)
+        );
     }
 }

@@ -43,6 +43,7 @@ pub mod scheme;
 pub mod secret;
 pub mod schema;
 mod sign;
+mod sort;
 mod verify;
 
 #[cfg(feature = "wasm")]

@@ -11,7 +11,6 @@ use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt;
 
-use base64::Engine as _;
 use hmac::{Hmac, KeyInit};
 use sha2::Sha256;
 
@@ -188,11 +187,11 @@ pub fn generate_secret(
     let text = match format {
         SecretFormat::Whsec => {
             let mut s = String::from(WHSEC_PREFIX);
-            base64::engine::general_purpose::STANDARD.encode_string(&key, &mut s);
+            crate::encoding::encode_base64_into(&key, &mut s);
             s
         }
         SecretFormat::Hex => hex::encode(&key),
-        SecretFormat::Base64 => base64::engine::general_purpose::STANDARD.encode(&key),
+        SecretFormat::Base64 => crate::encoding::Encoding::Base64.encode(&key),
     };
     key.fill(0);
     Ok(text)

@@ -82,3 +82,53 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The hand-written base64 agrees with the `base64` crate: encoding any bytes, and decoding
+    /// any text (padding optional) to the same bytes or to an error in both.
+    #[test]
+    fn base64_agrees_with_the_base64_crate(bytes in proptest::collection::vec(any::<u8>(), 0..80),
+                                           text in "[A-Za-z0-9+/=]{0,12}|[ -~]{0,8}") {
+        use base64::Engine as _;
+        use base64::engine::{general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD}, DecodePaddingMode};
+        let lenient = GeneralPurpose::new(&base64::alphabet::STANDARD,
+            GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent));
+        let encoded = hookseal::encoding::Encoding::Base64.encode(&bytes);
+        prop_assert_eq!(&encoded, &STANDARD.encode(&bytes));
+        prop_assert_eq!(hookseal::encoding::decode_base64(encoded.as_bytes()), Some(bytes.clone()));
+        prop_assert_eq!(hookseal::encoding::decode_base64(encoded.trim_end_matches('=').as_bytes()), Some(bytes));
+        prop_assert_eq!(hookseal::encoding::decode_base64(text.as_bytes()), lenient.decode(&text).ok(), "{:?}", text);
+    }
+}
+
+/// Every string of up to five characters over letters chosen to hit canonical and non-canonical
+/// trailing bits and every padding position decodes as the `base64` crate decodes it.
+#[test]
+fn base64_padding_and_trailing_bits_agree_with_the_base64_crate() {
+    use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+    use base64::engine::DecodePaddingMode;
+    use base64::Engine as _;
+    let lenient = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    let letters = b"AQBgw/=+";
+    let mut texts = vec![Vec::new()];
+    let mut checked = 0;
+    for _ in 0..5 {
+        texts = texts
+            .iter()
+            .flat_map(|t| letters.iter().map(move |&c| [t.as_slice(), &[c]].concat()))
+            .collect();
+        for t in &texts {
+            assert_eq!(
+                hookseal::encoding::decode_base64(t),
+                lenient.decode(t).ok(),
+                "{}",
+                String::from_utf8_lossy(t)
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 8 + 64 + 512 + 4096 + 32768);
+}

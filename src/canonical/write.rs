@@ -101,7 +101,7 @@ fn check_depth(open: usize, max_depth: usize) -> Result<()> {
 /// ever do, it is refused rather than written twice.
 fn sorted_members(map: &Map) -> Result<Vec<(&String, &Value)>> {
     let mut members: Vec<(&String, &Value)> = map.iter().collect();
-    members.sort_unstable_by(|(a, _), (b, _)| cmp_utf16(a, b));
+    crate::sort::heapsort(&mut members, |(a, _), (b, _)| cmp_utf16(a, b).is_lt());
     if members
         .windows(2)
         .any(|pair| matches!(pair, [(a, _), (b, _)] if a == b))

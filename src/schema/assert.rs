@@ -115,41 +115,6 @@ pub(crate) fn json_eq(a: &Value, b: &Value, budget: &mut u64) -> Option<bool> {
     })
 }
 
-/// Sorts `v` by `less` (heapsort: O(n log n), no allocation, and one small function per use,
-/// where the standard library's sorts cost kilobytes of wasm per element type).
-pub(crate) fn heapsort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
-    let sift = |v: &mut [T], mut root: usize, end: usize| loop {
-        let mut child = 2 * root + 1;
-        if child >= end {
-            break;
-        }
-        if child + 1 < end
-            && v.get(child)
-                .zip(v.get(child + 1))
-                .is_some_and(|(a, b)| less(a, b))
-        {
-            child += 1;
-        }
-        if !v
-            .get(root)
-            .zip(v.get(child))
-            .is_some_and(|(r, c)| less(r, c))
-        {
-            break;
-        }
-        v.swap(root, child);
-        root = child;
-    };
-    let n = v.len();
-    for i in (0..n / 2).rev() {
-        sift(v, i, n);
-    }
-    for end in (1..n).rev() {
-        v.swap(0, end);
-        sift(v, 0, end);
-    }
-}
-
 /// Order of scalars for duplicate detection (arrays and objects never reach it).
 fn scalar_cmp(a: &Value, b: &Value) -> Ordering {
     let rank = |v: &Value| match v {
@@ -177,7 +142,7 @@ pub(crate) fn find_duplicate(a: &[Value], budget: &mut u64) -> Option<Option<(us
     {
         *budget = budget.checked_sub(a.len() as u64)?;
         let mut sorted: Vec<(&Value, usize)> = a.iter().zip(0..).collect();
-        heapsort(&mut sorted, |x, y| {
+        crate::sort::heapsort(&mut sorted, |x, y| {
             scalar_cmp(x.0, y.0).then(x.1.cmp(&y.1)) == Ordering::Less
         });
         let mut best: Option<(usize, usize)> = None;

@@ -10,7 +10,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::assert::heapsort;
+use crate::sort::heapsort;
 use super::fail::{num, object, type_list};
 use super::node::Keywords;
 use super::ValidationError;

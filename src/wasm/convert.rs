@@ -33,7 +33,8 @@ pub(crate) fn fill_random(buf: &mut [u8]) -> crate::Result<()> {
 
 /// The current Unix time in whole seconds.
 pub(crate) fn now_seconds() -> i64 {
-    (js_sys::Date::now() / 1000.0).floor() as i64
+    // Non-negative, so truncation is floor.
+    (js_sys::Date::now() / 1000.0) as i64
 }
 
 fn options_error(message: String) -> JsValue {
@@ -103,7 +104,8 @@ pub(crate) fn whole_seconds(n: f64, key: &str) -> Result<i64, JsValue> {
     if !(0.0..9.0e15).contains(&n) {
         return Err(options_error(format!("`{key}` must be a finite number from 0 to 9e15")));
     }
-    Ok(n.floor() as i64)
+    // In range and non-negative, so truncation is floor.
+    Ok(n as i64)
 }
 
 /// The raw body: a string (UTF-8 encoded), a `Uint8Array`/`Buffer`, any typed array view, or an

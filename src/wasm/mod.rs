@@ -21,6 +21,19 @@ use crate::{Signer as CoreSigner, Verifier as CoreVerifier};
 use convert::{payload_bytes, EndpointOptions};
 use errors::{webhook_error, ErrorKind};
 
+// The npm build links no `std`: the same allocator std would bring, and a panic handler that
+// traps at once. Nothing here should panic (see above); if something does, formatting a message
+// nobody can read would only cost size.
+#[cfg(all(feature = "wasm-module", target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: dlmalloc::GlobalDlmalloc = dlmalloc::GlobalDlmalloc;
+
+#[cfg(all(feature = "wasm-module", target_arch = "wasm32"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
+
 
 /// `new Verifier({ scheme, secret?, secrets?, toleranceSeconds?, notificationUrl? })`.
 #[wasm_bindgen]

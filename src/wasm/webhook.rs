@@ -52,7 +52,7 @@ impl Webhook {
     /// Signs like the reference libraries: returns `v1,<base64>`.
     pub fn sign(&self, msg_id: &str, timestamp: &JsValue, payload: &JsValue) -> Result<String, JsValue> {
         let date = timestamp.dyn_ref::<js_sys::Date>().ok_or_else(|| type_error("timestamp must be a Date"))?;
-        let seconds = convert::whole_seconds((date.get_time() / 1000.0).floor(), "timestamp")?;
+        let seconds = convert::whole_seconds(js_sys::Math::floor(date.get_time() / 1000.0), "timestamp")?;
         let body = payload_bytes(payload)?;
         let headers = self.signer.sign_at(&body, Some(msg_id), seconds).map_err(|e| webhook_error(&e))?;
         Ok(headers.into_iter().last().map(|(_, v)| v).unwrap_or_default())

@@ -63,7 +63,7 @@ fn first_duplicate(members: &[(String, Value)]) -> Option<&str> {
         .enumerate()
         .map(|(i, (name, _))| (name.as_str(), i))
         .collect();
-    names.sort_unstable();
+    crate::sort::heapsort(&mut names, |a, b| a < b);
     // Within a run of equal names the indices ascend, so every pair's second entry repeats a name.
     names
         .windows(2)

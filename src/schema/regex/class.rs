@@ -50,7 +50,7 @@ pub(super) fn dot() -> Ranges {
 
 /// Sorts and merges overlapping or adjacent ranges.
 pub(super) fn normalize(mut set: Ranges) -> Ranges {
-    crate::schema::assert::heapsort(&mut set, |a, b| a < b);
+    crate::sort::heapsort(&mut set, |a, b| a < b);
     let mut out: Ranges = Vec::with_capacity(set.len());
     for (lo, hi) in set {
         match out.last_mut() {
