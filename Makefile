@@ -43,7 +43,8 @@ $(TOOLS)/.installed: tools/package.json tools/package-lock.json
 pkg: tools
 	cargo build --release --lib --no-default-features --features wasm-module --target $(WASM_TARGET)
 	wasm-bindgen --target web --out-dir pkg --out-name hookseal $(RELEASE_WASM)
-	wasm-opt -Oz --strip-debug --strip-producers \
+	# -Oz, then flatten and re-reloop and -Oz twice more: ~2 KB smaller than -Oz alone.
+	wasm-opt -Oz --flatten --rereloop -Oz -Oz --strip-debug --strip-producers \
 	  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  pkg/hookseal_bg.wasm -o pkg/hookseal_bg.wasm
