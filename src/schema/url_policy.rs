@@ -244,7 +244,18 @@ fn classify_host(host: &str) -> Result<(), UrlRefusal> {
 /// True if the host, as written in `input`, is not ASCII (raw or as `%XX` escapes of bytes from
 /// 0x80): such a host only parses through the UTS 46 mapping.
 fn written_host_is_unicode(input: &str) -> bool {
-    let rest = input.split_once(':').map_or(input, |(_, r)| r);
+    // No scheme, no host: such input is no URL at all, which the parser says.
+    let Some((scheme, rest)) = input.split_once(':') else {
+        return false;
+    };
+    let scheme = scheme.trim_start_matches(|c: char| c <= ' ').as_bytes();
+    if !scheme.first().is_some_and(u8::is_ascii_alphabetic)
+        || !scheme
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(c))
+    {
+        return false;
+    }
     let authority = rest.trim_start_matches(['/', '\\']);
     let end = authority
         .find(['/', '\\', '?', '#'])
