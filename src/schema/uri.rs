@@ -44,12 +44,16 @@ pub(crate) fn is_uri(s: &str) -> bool {
     let Some(scheme) = p.scheme else {
         return false;
     };
-    let sb = scheme.as_bytes();
-    sb.first().is_some_and(u8::is_ascii_alphabetic)
-        && sb
-            .iter()
+    is_scheme(scheme) && parts_ok(&p)
+}
+
+/// `scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )` (RFC 3986 §3.1; the URL Standard's is
+/// the same).
+pub(crate) fn is_scheme(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first().is_some_and(u8::is_ascii_alphabetic)
+        && b.iter()
             .all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(c))
-        && parts_ok(&p)
 }
 
 /// `URI-reference = URI / relative-ref` (RFC 3986 §4.1).

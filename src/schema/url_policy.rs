@@ -248,12 +248,7 @@ fn written_host_is_unicode(input: &str) -> bool {
     let Some((scheme, rest)) = input.split_once(':') else {
         return false;
     };
-    let scheme = scheme.trim_start_matches(|c: char| c <= ' ').as_bytes();
-    if !scheme.first().is_some_and(u8::is_ascii_alphabetic)
-        || !scheme
-            .iter()
-            .all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(c))
-    {
+    if !super::uri::is_scheme(scheme.trim_start_matches(|c: char| c <= ' ')) {
         return false;
     }
     let authority = rest.trim_start_matches(['/', '\\']);
