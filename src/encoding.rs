@@ -56,7 +56,10 @@ impl Encoding {
                 if text.len() > 44 {
                     return None;
                 }
-                out = decode_base64(text.as_bytes())?.try_into().ok()?;
+                // Into the stack buffer: verification decodes every candidate signature.
+                if decode_base64_into(text.as_bytes(), &mut out)? != out.len() {
+                    return None;
+                }
             }
         }
         Some(out)
@@ -97,6 +100,15 @@ fn sextet(c: u8) -> Option<u32> {
 /// accepted, as the `base64` crate's `Indifferent` mode does); `None` for any other character, a
 /// dangling character, padding beyond the last quad, or non-zero unused trailing bits.
 pub fn decode_base64(text: &[u8]) -> Option<Vec<u8>> {
+    let mut out = alloc::vec![0u8; text.len() / 4 * 3 + 2];
+    let n = decode_base64_into(text, &mut out)?;
+    out.truncate(n);
+    Some(out)
+}
+
+/// [`decode_base64`] into `out`: the number of bytes written, or `None` if the text is not
+/// base64 or its bytes do not fit.
+fn decode_base64_into(text: &[u8], out: &mut [u8]) -> Option<usize> {
     let data = text.strip_suffix(b"=").unwrap_or(text);
     let data = data.strip_suffix(b"=").unwrap_or(data);
     let padding = text.len() - data.len();
@@ -104,9 +116,8 @@ pub fn decode_base64(text: &[u8]) -> Option<Vec<u8>> {
     if padding > 0 && !matches!((data.len() % 4, padding), (2, 1 | 2) | (3, 1)) {
         return None;
     }
-    let text = data;
-    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
-    for chunk in text.chunks(4) {
+    let mut written = 0;
+    for chunk in data.chunks(4) {
         let mut n = 0u32;
         for &c in chunk {
             n = n << 6 | sextet(c)?;
@@ -123,9 +134,12 @@ pub fn decode_base64(text: &[u8]) -> Option<Vec<u8>> {
             return None;
         }
         let bytes = (n >> unused).to_be_bytes();
-        out.extend(bytes.iter().skip(4 - kept));
+        for &b in bytes.iter().skip(4 - kept) {
+            *out.get_mut(written)? = b;
+            written += 1;
+        }
     }
-    Some(out)
+    Some(written)
 }
 
 #[cfg(test)]
