@@ -7,9 +7,9 @@
 //! document) and is built later, so recursive references terminate and a long chain of references
 //! cannot exhaust the stack.
 //!
-//! `$ref` is resolved by RFC 3986 §5.2 ([`super::uri::resolve`]) against the current base URI; the
-//! target must lie in this document (a resource of it, a JSON Pointer into one, or an anchor). Remote references
-//! are a compile error. A document without `$id` gets the base `https://hookseal.invalid/schema.json`.
+//! `$ref` is resolved by RFC 3986 §5.2 ([`super::uri::resolve`]) against the current base URI;
+//! the target must lie in this document (a resource of it, a JSON Pointer into one, or an anchor).
+//! Remote references are a compile error. A document without `$id` gets the base `https://hookseal.invalid/schema.json`.
 
 use alloc::format;
 use alloc::string::{String, ToString};
