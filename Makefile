@@ -60,7 +60,7 @@ include mk/runtimes.mk
 
 test: test-rust test-nostd test-node $(RUNTIME_TESTS)
 
-test-rust:
+test-rust: rust-targets
 	cargo test --all-targets
 	cargo test --doc
 	cargo clippy --all-targets -- -D warnings
