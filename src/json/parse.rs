@@ -9,7 +9,8 @@
 //!
 //! UTF-8 is checked once, up front, with `core::str::from_utf8`; raw surrogates (`ED A0 80`) are
 //! ill-formed UTF-8 and fail there. Numbers are checked against the JSON grammar, then the literal
-//! goes to `core`'s correctly rounded `str::parse::<f64>`.
+//! goes to `float`, which rounds it to the nearest double exactly as `core`'s `str::parse::<f64>`
+//! does, without `core`'s 11 KB table.
 //!
 //! The parser is a loop over an explicit stack, not a recursive descent, so hostile nesting can
 //! never exhaust the call stack, and every step consumes input, so time and memory are linear in
@@ -20,6 +21,8 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+mod bignum;
+mod float;
 mod names;
 
 use self::names::check_duplicates;
@@ -424,13 +427,13 @@ impl Parser<'_> {
                 format!("integer beyond 2^53 at byte {start}: no double holds it exactly"),
             ));
         }
-        match literal.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(n),
-            Ok(_) => Err(Error::with_message(
+        match float::parse_decimal(literal.as_bytes()) {
+            Some(n) if n.is_finite() => Ok(n),
+            Some(_) => Err(Error::with_message(
                 Code::NumberOutOfRange,
                 format!("the number at byte {start} is beyond the range of a double"),
             )),
-            Err(_) => Err(self.bad_number(start, "a number")),
+            None => Err(self.bad_number(start, "a number")),
         }
     }
 
