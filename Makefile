@@ -9,9 +9,14 @@ TOOLS := $(CURDIR)/.tools
 NODE_BIN := $(TOOLS)/node_modules/.bin
 WASM_TARGET := wasm32-unknown-unknown
 RELEASE_WASM := target/$(WASM_TARGET)/release/hookseal.wasm
+PKG_FEATURES := wasm-module,schema
+# -Oz, then flatten and re-reloop and -Oz twice more: ~2 KB smaller than -Oz alone.
+WASM_OPT_FLAGS := -Oz --flatten --rereloop -Oz -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
 
-.PHONY: all pkg test demo bench tools rust-targets wasm-bindgen-cli js-tools test-rust test-nostd test-node node-deps clean
+.PHONY: all pkg test demo bench size-without-schema tools rust-targets wasm-bindgen-cli js-tools test-rust test-nostd test-node node-deps clean
 
 all: pkg
 
@@ -41,13 +46,10 @@ $(TOOLS)/.installed: tools/package.json tools/package-lock.json
 ## ---- the npm package -------------------------------------------------------------------
 
 pkg: tools
-	cargo build --release --lib --no-default-features --features wasm-module --target $(WASM_TARGET)
+	# Every feature: the bindings, their allocator, and the JSON-Schema engine.
+	cargo build --release --lib --no-default-features --features $(PKG_FEATURES) --target $(WASM_TARGET)
 	wasm-bindgen --target web --out-dir pkg --out-name hookseal $(RELEASE_WASM)
-	# -Oz, then flatten and re-reloop and -Oz twice more: ~2 KB smaller than -Oz alone.
-	wasm-opt -Oz --flatten --rereloop -Oz -Oz --strip-debug --strip-producers \
-	  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-	  pkg/hookseal_bg.wasm -o pkg/hookseal_bg.wasm
+	wasm-opt $(WASM_OPT_FLAGS) pkg/hookseal_bg.wasm -o pkg/hookseal_bg.wasm
 	esbuild pkg/hookseal.js --bundle --format=cjs --platform=neutral --log-level=warning --log-override:empty-import-meta=silent --outfile=pkg/hookseal.cjs
 	node tools/embed-wasm.mjs pkg/hookseal_bg.wasm pkg/hookseal_wasm_inline.js
 	cp README.md pkg/README.md
@@ -64,11 +66,13 @@ test-rust: rust-targets
 	cargo test --all-targets
 	cargo test --doc
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --no-default-features --features $(PKG_FEATURES) --target $(WASM_TARGET) -- -D warnings
+	# Without the schema engine (what `make bench` measures beside the package) stays warning-free.
 	cargo clippy --lib --no-default-features --features wasm-module --target $(WASM_TARGET) -- -D warnings
 
 # The core builds for a target that has no std at all.
 test-nostd: rust-targets
-	cargo rustc --lib --crate-type rlib --no-default-features --target wasm32v1-none
+	cargo rustc --lib --crate-type rlib --no-default-features --features schema --target wasm32v1-none
 
 node-deps: tests/node/node_modules/.installed
 tests/node/node_modules/.installed: tests/node/package.json
@@ -91,8 +95,16 @@ benches/node_modules/.installed: benches/package.json
 	cd benches && npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
-bench: pkg benches/node_modules/.installed
-	node benches/compare.mjs
+# The same wasm without the JSON-Schema engine, built only to measure what the engine costs
+# (`make bench` prints both). Its own target directory keeps `make pkg`'s build cached.
+CORE_SIZE_DIR := target/size-without-schema
+size-without-schema: tools
+	CARGO_TARGET_DIR=$(CORE_SIZE_DIR)/cargo cargo build --release --lib --no-default-features --features wasm-module --target $(WASM_TARGET)
+	wasm-bindgen --target web --out-dir $(CORE_SIZE_DIR) --out-name hookseal $(CORE_SIZE_DIR)/cargo/$(WASM_TARGET)/release/hookseal.wasm
+	wasm-opt $(WASM_OPT_FLAGS) $(CORE_SIZE_DIR)/hookseal_bg.wasm -o $(CORE_SIZE_DIR)/hookseal_bg.wasm
+
+bench: pkg size-without-schema benches/node_modules/.installed
+	node benches/compare.mjs $(CORE_SIZE_DIR)/hookseal_bg.wasm
 
 clean:
 	cargo clean

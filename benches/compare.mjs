@@ -78,3 +78,17 @@ for (const file of ['hookseal_bg.wasm', 'hookseal.js', 'hookseal.cjs', 'hookseal
 // The budget is a target to compare against, not an assertion.
 const [raw, gz] = fileSizes['hookseal_bg.wasm'];
 console.log(`\nwasm vs budget (150 KB raw, 60 KB gzip): ${(raw / 150e3).toFixed(2)}× raw, ${(gz / 60e3).toFixed(2)}× gzip`);
+
+// What the JSON-Schema engine costs: the same build without the `schema` feature (`make bench`
+// passes its wasm), so the figures say where the bytes are, not only how many.
+const withoutSchema = process.argv[2];
+if (withoutSchema) {
+  const bytes = readFileSync(withoutSchema);
+  const [coreRaw, coreGz] = [bytes.length, gzipSync(bytes, { level: 9 }).length];
+  console.log('\nwasm split (raw / gzip -9 bytes, share of the package wasm)');
+  const row = (label, r, g) =>
+    console.log(`  ${label.padEnd(46)} ${String(r).padStart(8)} ${String(g).padStart(8)}   ${(r / raw * 100).toFixed(0).padStart(3)}% / ${(g / gz * 100).toFixed(0).padStart(3)}%`);
+  row('sign, verify, canonicalize, secrets, bindings', coreRaw, coreGz);
+  row('JSON-Schema engine (the `schema` feature)', raw - coreRaw, gz - coreGz);
+  console.log(`  without the engine vs budget: ${(coreRaw / 150e3).toFixed(2)}× raw, ${(coreGz / 60e3).toFixed(2)}× gzip`);
+}

@@ -45,7 +45,7 @@ test-runtimes: pkg chromium runtime-deps
 # No wasm_bindgen_test_configure! in tests/wasm_api.rs: the runner uses Node unless
 # WASM_BINDGEN_USE_BROWSER is set; the browser run drives Debian's Chromium through chromedriver
 # with the capabilities in tests/webdriver.json.
-WASM_TEST := cargo test --target $(WASM_TARGET) --no-default-features --features wasm --test wasm_api
+WASM_TEST := cargo test --target $(WASM_TARGET) --no-default-features --features wasm,schema --test wasm_api
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=60 \
   WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30
 

@@ -41,6 +41,7 @@ pub mod headers;
 pub mod json;
 pub mod scheme;
 pub mod secret;
+#[cfg(feature = "schema")]
 pub mod schema;
 mod sign;
 mod sort;

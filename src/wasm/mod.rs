@@ -7,6 +7,7 @@
 mod canonical;
 mod convert;
 mod errors;
+#[cfg(feature = "schema")]
 mod schema;
 mod webhook;
 
