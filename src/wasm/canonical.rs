@@ -4,11 +4,12 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use js_sys::{JsString, Object, Reflect, Uint8Array};
+use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::errors::{to_js, type_error, ErrorKind};
+use super::text::strict_string;
 use crate::error::{Code, Error};
 use crate::json::{Map, Value, DEFAULT_MAX_DEPTH};
 
@@ -16,19 +17,11 @@ fn canonical_error(e: &Error) -> JsValue {
     to_js(ErrorKind::Canonicalization, e)
 }
 
-/// A JavaScript string as UTF-8, refusing lone surrogates instead of replacing them with U+FFFD.
-pub(crate) fn utf8_of(value: &JsValue) -> Option<Result<String, Error>> {
-    let s = value.dyn_ref::<JsString>()?;
-    if !s.is_valid_utf16() {
-        return Some(Err(Error::new(Code::LoneSurrogate, "the string holds an unpaired UTF-16 surrogate")));
-    }
-    Some(Ok(String::from(s)))
-}
 
 /// `canonicalize(json: string | Uint8Array) → string`.
 #[wasm_bindgen(js_name = canonicalize)]
 pub fn canonicalize(json: &JsValue) -> Result<String, JsValue> {
-    let bytes = match utf8_of(json) {
+    let bytes = match strict_string(json) {
         Some(text) => text.map_err(|e| canonical_error(&e))?.into_bytes(),
         None => match json.dyn_ref::<Uint8Array>() {
             Some(a) => a.to_vec(),
@@ -67,7 +60,7 @@ pub(crate) fn from_js(value: &JsValue, ancestors: &mut Vec<JsValue>) -> Result<O
         }
         return Ok(Some(Value::Number(n)));
     }
-    if let Some(text) = utf8_of(value) {
+    if let Some(text) = strict_string(value) {
         return text.map(|s| Some(Value::String(s)));
     }
     if value.is_function() || value.is_symbol() || value.is_bigint() {
@@ -101,7 +94,7 @@ pub(crate) fn from_js(value: &JsValue, ancestors: &mut Vec<JsValue>) -> Result<O
         let mut map = Map::new();
         for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
             let member = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
-            let name = match utf8_of(&key) {
+            let name = match strict_string(&key) {
                 Some(name) => name?,
                 None => continue,
             };

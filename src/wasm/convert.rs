@@ -120,8 +120,8 @@ pub(crate) fn payload_bytes(payload: &JsValue) -> Result<Vec<u8>, JsValue> {
 }
 
 fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
-    if let Some(s) = value.as_string() {
-        return Some(s.into_bytes());
+    if let Some(bytes) = super::text::string_bytes(value) {
+        return Some(bytes);
     }
     if let Some(a) = value.dyn_ref::<Uint8Array>() {
         return Some(a.to_vec());

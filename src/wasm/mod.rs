@@ -9,6 +9,7 @@ mod convert;
 mod errors;
 #[cfg(feature = "schema")]
 mod schema;
+mod text;
 mod webhook;
 
 use alloc::string::String;

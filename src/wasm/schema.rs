@@ -7,7 +7,8 @@ use alloc::vec::Vec;
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
-use super::canonical::{from_js, utf8_of};
+use super::canonical::from_js;
+use super::text::strict_string;
 use super::convert::{self, set};
 use super::errors::{error, to_js, type_error, ErrorKind};
 use crate::error::{Code, Error};
@@ -82,7 +83,7 @@ fn to_js_at(value: &Value, depth: usize) -> JsValue {
 fn input_value(input: &JsValue, text_is_json: bool) -> Result<Value, JsValue> {
     let canonical = |e: &Error| to_js(ErrorKind::Canonicalization, e);
     if text_is_json {
-        if let Some(text) = utf8_of(input) {
+        if let Some(text) = strict_string(input) {
             let text = text.map_err(|e| canonical(&e))?;
             return crate::json::parse(text.as_bytes(), &crate::json::ParseOptions::default())
                 .map_err(|e| canonical(&e));
