@@ -16,7 +16,7 @@ WASM_OPT_FLAGS := -Oz --flatten --rereloop -Oz -Oz --strip-debug --strip-produce
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
 
-.PHONY: all pkg test demo bench size-without-schema tools rust-targets wasm-bindgen-cli js-tools test-rust test-nostd test-node node-deps clean
+.PHONY: all pkg test demo bench size-without-schema fuzz cargo-fuzz tools rust-targets wasm-bindgen-cli js-tools test-rust test-nostd test-node node-deps clean
 
 all: pkg
 
@@ -105,6 +105,23 @@ size-without-schema: tools
 
 bench: pkg size-without-schema benches/node_modules/.installed
 	node benches/compare.mjs $(CORE_SIZE_DIR)/hookseal_bg.wasm
+
+## ---- fuzzing -------------------------------------------------------------------------------
+# Not part of `make test`: it runs as long as it is given (FUZZ_SECONDS per target). The crate
+# forbids unsafe code, so no sanitizer is needed and the stable toolchain builds the targets.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := json number verify schema config
+CARGO_FUZZ_VERSION := 0.13.2
+
+cargo-fuzz:
+	@if [ "$$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $(CARGO_FUZZ_VERSION)" ]; then \
+	  cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION); \
+	fi
+
+fuzz: cargo-fuzz
+	for target in $(FUZZ_TARGETS); do \
+	  cargo fuzz run --sanitizer none -O $$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 || exit 1; \
+	done
 
 clean:
 	cargo clean
