@@ -9,10 +9,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const wellFormed =
   typeof ''.isWellFormed === 'function' ? (text) => text.isWellFormed() : (text) => !LONE_SURROGATE.test(text);
 
-/** UTF-8 bytes; a lone surrogate becomes U+FFFD, as TextEncoder and every Fetch body write it. */
-export function utf8(text) {
-  return encoder.encode(text);
+/**
+ * UTF-8 bytes of `text`. A lone surrogate becomes U+FFFD, as TextEncoder and every Fetch body
+ * write it, unless `strict`: then the result is `undefined`. (One function, not two: wasm-bindgen
+ * 0.2.130 imports each direct import of a snippet under its own name, and esbuild warns about the
+ * duplicate key that makes.)
+ */
+export function utf8(text, strict) {
+  return strict && !wellFormed(text) ? undefined : encoder.encode(text);
 }
-
-/** True if the string holds no lone surrogate. */
-export { wellFormed };

@@ -15,9 +15,8 @@ use crate::error::{Code, Error};
 
 #[wasm_bindgen(module = "/src/wasm/text.js")]
 extern "C" {
-    fn utf8(text: &JsValue) -> Uint8Array;
-    #[wasm_bindgen(js_name = wellFormed)]
-    fn well_formed(text: &JsValue) -> bool;
+    /// A `Uint8Array`, or with `strict` `undefined` for a string holding a lone surrogate.
+    fn utf8(text: &JsValue, strict: bool) -> JsValue;
 }
 
 /// Up to this many UTF-16 units the per-unit paths beat the native round trip, which allocates a
@@ -31,7 +30,7 @@ pub(crate) fn string_bytes(value: &JsValue) -> Option<Vec<u8>> {
     Some(if text.length() <= SHORT {
         String::from(text).into_bytes()
     } else {
-        utf8(value).to_vec()
+        utf8(value, false).unchecked_into::<Uint8Array>().to_vec()
     })
 }
 
@@ -52,9 +51,13 @@ pub(crate) fn strict_string(value: &JsValue) -> Option<Result<String, Error>> {
             Err(lone_surrogate())
         });
     }
-    if !well_formed(value) {
+    let encoded = utf8(value, true);
+    if encoded.is_undefined() {
         return Some(Err(lone_surrogate()));
     }
     // TextEncoder writes UTF-8 only; checking keeps this code safe.
-    Some(String::from_utf8(utf8(value).to_vec()).map_err(|_| lone_surrogate()))
+    Some(
+        String::from_utf8(encoded.unchecked_into::<Uint8Array>().to_vec())
+            .map_err(|_| lone_surrogate()),
+    )
 }
