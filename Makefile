@@ -65,6 +65,8 @@ test: test-rust test-nostd test-node $(RUNTIME_TESTS)
 test-rust: rust-targets
 	cargo test --all-targets
 	cargo test --doc
+	# The public API's documentation builds without broken or private links.
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --no-default-features --features $(PKG_FEATURES) --target $(WASM_TARGET) -- -D warnings
 	# Without the schema engine (what `make bench` measures beside the package) stays warning-free.

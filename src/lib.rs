@@ -6,8 +6,10 @@
 //!
 //! The core needs only `alloc`. It never reads a clock or a random source by itself: the
 //! `*_at` methods take the time, and secret and id generation take a fill function. The `std`
-//! feature (on by default) adds the system clock and the OS random source; the `wasm` feature adds
-//! the JavaScript bindings in `src/wasm/`, which the core never imports.
+//! feature (on by default) adds the system clock and the OS random source; the `schema` feature
+//! (on by default) adds `hookseal::schema`, the JSON-Schema engine for webhook configs, which signing and
+//! verification do not need; the `wasm` feature adds the JavaScript bindings in `src/wasm/`,
+//! which the core never imports.
 //!
 //! ```
 //! use hookseal::{Config, Scheme, Secret, Signer, Verifier};

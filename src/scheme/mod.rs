@@ -1,6 +1,6 @@
 //! Signature schemes: where each provider puts its signature, what it signs and how it encodes it.
 //!
-//! Every scheme is data for one engine ([`crate::verify`], [`crate::sign`]): the presets in this
+//! Every scheme is data for one engine ([`crate::Verifier`], [`crate::Signer`]): the presets in this
 //! folder (one file per provider) and [`custom`] differ only in the values of a [`Scheme`].
 //!
 //! | scheme | signature header | signed content | encoding | key |
