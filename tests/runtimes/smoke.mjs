@@ -65,14 +65,21 @@ function standardVector(h) {
   equal(new h.Webhook(v.secret).sign(v.id, new Date(v.timestamp * 1000), v.payload), v.headers['webhook-signature'], 'Webhook.sign');
 }
 
-/** Every preset scheme and a custom one: sign, verify (string and bytes), reject a tampered body. */
+/** Every preset scheme and a custom one: sign, verify (string and bytes), reject a tampered body;
+ * with a short body and a long one (strings past 256 UTF-16 units take the native encoder). */
 function everyScheme(h) {
   equal(JSON.stringify(h.schemes()), JSON.stringify(PRESETS), 'schemes()');
-  const body = JSON.stringify({ type: 'contact.created', data: { id: 'c_42', name: 'Zoë 中文 🦀' } });
+  const data = { id: 'c_42', name: 'Zoë 中文 🦀' };
+  const short = JSON.stringify({ type: 'contact.created', data });
+  const long = JSON.stringify({ type: 'contact.created', data: { ...data, notes: 'Zoë 中文 🦀 '.repeat(200) } });
+  for (const body of [short, long]) signAndVerify(h, body);
+}
+
+function signAndVerify(h, body) {
   const bytes = new TextEncoder().encode(body);
   const now = Math.floor(Date.now() / 1000);
   for (const scheme of [...PRESETS, CUSTOM_SCHEME]) {
-    const name = typeof scheme === 'string' ? scheme : 'custom';
+    const name = `${typeof scheme === 'string' ? scheme : 'custom'} (${body.length} units)`;
     const secret = scheme === 'standard' ? h.generateSecret() : h.generateSecret({ format: 'hex' });
     const options = { scheme, secret, notificationUrl: 'https://example.com/webhooks/square' };
     const headers = new h.Signer(options).sign(body);
@@ -84,6 +91,9 @@ function everyScheme(h) {
     check(typeof result.scheme === 'string' && result.scheme.length > 0, `${name}: result.scheme`);
     if (result.timestamp !== undefined) check(Math.abs(result.timestamp - now) < 60, `${name}: timestamp`);
     equal(verifier.verify(bytes, headers).secretIndex, 0, `${name}: Uint8Array payload`);
+    const fixed = { id: 'msg_smoke', timestamp: now };
+    equal(JSON.stringify(new h.Signer(options).sign(body, fixed)), JSON.stringify(new h.Signer(options).sign(bytes, fixed)),
+      `${name}: a string signs as its UTF-8 bytes`);
     throwsCode(() => verifier.verify(body.replace('42', '43'), headers), h.WebhookVerificationError,
       'no_matching_signature', `${name}: tampered body`);
     verifier.free();
@@ -96,6 +106,12 @@ function canonicalization(h) {
   equal(h.canonicalize('{ "b": [1.0E2, "\\u0041"], "a": -0 }'), '{"a":0,"b":[100,"A"]}', 'canonicalize');
   equal(h.canonicalize(new TextEncoder().encode('{"€":1,"$":2}')), '{"$":2,"€":1}', 'canonicalize(bytes)');
   equal(h.canonicalizeValue({ b: 2, a: [1, 'é', 1e21, 0.1], u: undefined }), '{"a":[1,"é",1e+21,0.1],"b":2}', 'canonicalizeValue');
+  // Long strings take the runtime's TextEncoder and isWellFormed: the same answers.
+  const long = 'Zoë 中文 🦀 '.repeat(100);
+  equal(h.canonicalize(`{"b":1,"a":"${long}"}`), `{"a":"${long}","b":1}`, 'canonicalize(long text)');
+  equal(h.canonicalizeValue({ b: 1, a: long }), `{"a":"${long}","b":1}`, 'canonicalizeValue(long string)');
+  throwsCode(() => h.canonicalize(`["${long}\ud800${long}"]`), h.CanonicalizationError, 'lone_surrogate', 'long text, lone surrogate');
+  throwsCode(() => h.canonicalizeValue([long + '\udc00']), h.CanonicalizationError, 'lone_surrogate', 'long string, lone surrogate');
   const e = throwsCode(() => h.canonicalize('{"a":1,"a":2}'), h.CanonicalizationError, 'duplicate_key', 'duplicate key');
   check(e instanceof h.HooksealError && e instanceof Error, 'CanonicalizationError extends HooksealError and Error');
 }
