@@ -11,13 +11,24 @@ use wasm_bindgen::JsCast;
 use super::errors::{error, type_error, ErrorKind};
 use crate::scheme::{Encoding, KeyEncoding, Scheme};
 use crate::secret::Secret;
-use crate::verify::DEFAULT_TOLERANCE_SECONDS;
+use crate::verify::{Verified, DEFAULT_TOLERANCE_SECONDS};
 use crate::{Config, CustomScheme};
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
     fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
+}
+
+#[wasm_bindgen(module = "/src/wasm/results.js")]
+extern "C" {
+    fn verified(scheme: &str, id: Option<String>, timestamp: Option<f64>, secret_index: f64) -> JsValue;
+}
+
+/// `Verifier.verify`'s result object (built by `results.js` in one call).
+pub(crate) fn verified_object(v: Verified) -> JsValue {
+    // A timestamp past 2^53 seconds rounds, as any JavaScript number would.
+    verified(&v.scheme, v.id, v.timestamp.map(|t| t as f64), v.secret_index as f64)
 }
 
 /// Fills `buf` from `crypto.getRandomValues` (present in every runtime hookseal supports).

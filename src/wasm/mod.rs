@@ -15,7 +15,6 @@ mod webhook;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 use crate::secret::{self, SecretFormat};
@@ -59,16 +58,7 @@ impl Verifier {
         let headers = convert::headers(headers)?;
         let now = convert::seconds_or_now(options, "now")?;
         let verified = self.inner.verify_at(&body, &headers, now).map_err(|e| webhook_error(&e))?;
-        let out = Object::new();
-        convert::set(&out, "scheme", &JsValue::from_str(&verified.scheme));
-        if let Some(id) = &verified.id {
-            convert::set(&out, "id", &JsValue::from_str(id));
-        }
-        if let Some(ts) = verified.timestamp {
-            convert::set(&out, "timestamp", &JsValue::from_f64(ts as f64));
-        }
-        convert::set(&out, "secretIndex", &JsValue::from_f64(verified.secret_index as f64));
-        Ok(out.into())
+        Ok(convert::verified_object(verified))
     }
 }
 

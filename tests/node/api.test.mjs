@@ -22,6 +22,23 @@ function throwsCode(fn, code, Class = WebhookVerificationError) {
 
 test('published vectors verify and re-sign (ESM)', () => checkVectors(hookseal, assert));
 
+test('verify returns exactly { scheme, id?, timestamp?, secretIndex }', () => {
+  const standard = new Verifier({ scheme: 'standard', secret: SECRET }).verify(std.payload, std.headers, { now: NOW });
+  assert.deepStrictEqual(standard, { scheme: 'standard', id: std.headers['webhook-id'], timestamp: NOW, secretIndex: 0 });
+  assert.deepStrictEqual(Object.keys(standard), ['scheme', 'id', 'timestamp', 'secretIndex']);
+  // GitHub signs neither an id nor a timestamp: the keys are absent, not undefined.
+  const secrets = ['old', 'new'];
+  const headers = new Signer({ scheme: 'github', secret: 'new' }).sign('{}');
+  const github = new Verifier({ scheme: 'github', secrets }).verify('{}', headers);
+  assert.deepStrictEqual(github, { scheme: 'github', secretIndex: 1 });
+  assert.deepStrictEqual(Object.keys(github), ['scheme', 'secretIndex']);
+  // A custom scheme reports itself as `custom`, with the timestamp it signs.
+  const custom = { signatureHeader: 'x-sig', encoding: 'hex', template: '{timestamp}.{body}', timestampHeader: 'x-ts' };
+  const signed = new Signer({ scheme: custom, secret: 's' }).sign('{}', { timestamp: 1700000000 });
+  assert.deepStrictEqual(new Verifier({ scheme: custom, secret: 's', toleranceSeconds: 0 }).verify('{}', signed),
+    { scheme: 'custom', timestamp: 1700000000, secretIndex: 0 });
+});
+
 test('every HeadersLike form', () => {
   const verifier = new Verifier({ scheme: 'standard', secret: SECRET });
   const h = std.headers;
