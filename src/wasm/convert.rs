@@ -150,48 +150,34 @@ fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
     None
 }
 
-/// Most header entries read from one request.
-const MAX_HEADERS: usize = 1000;
+#[wasm_bindgen(module = "/src/wasm/headers.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = headerPairs, catch)]
+    fn header_pairs(headers: &JsValue) -> Result<JsValue, JsValue>;
+}
 
-/// Any `HeadersLike` (a Fetch `Headers`, a `Map`, an array of pairs, or a plain object such as
-/// Node's `IncomingHttpHeaders` whose values may be arrays) as name/value pairs.
+/// Any `HeadersLike` (a Fetch `Headers`, a `Map`, an iterable of pairs, or a plain object such
+/// as Node's `IncomingHttpHeaders` whose values may be arrays) as name/value pairs, read by
+/// `headers.js` (which throws the `TypeError`s).
 pub(crate) fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
-    const WRONG: &str = "headers must be a Headers, a Map, an array of [name, value] pairs or a plain object";
-    if !value.is_object() {
-        return Err(type_error(WRONG));
-    }
+    let pairs = header_pairs(value)?;
     let mut out = Vec::new();
-    let entries: Vec<JsValue> = match js_sys::try_iter(value) {
-        Ok(Some(iter)) => iter.take(MAX_HEADERS).collect::<Result<_, _>>().map_err(|_| type_error(WRONG))?,
-        Ok(None) => Object::entries(value.unchecked_ref()).iter().take(MAX_HEADERS).collect(),
-        Err(_) => return Err(type_error(WRONG)),
-    };
-    for entry in entries {
-        let name = Reflect::get_u32(&entry, 0).ok().and_then(|n| n.as_string()).ok_or_else(|| type_error(WRONG))?;
-        let values = Reflect::get_u32(&entry, 1).unwrap_or(JsValue::UNDEFINED);
-        if js_sys::Array::is_array(&values) {
-            for v in js_sys::Array::from(&values).iter() {
-                push_header(&mut out, &name, &v)?;
-            }
-        } else {
-            push_header(&mut out, &name, &values)?;
+    if let Some(joined) = super::text::string_bytes(&pairs) {
+        // Encoded by TextEncoder (or wasm-bindgen's encodeInto), so valid UTF-8: nothing is lost.
+        let joined = String::from_utf8_lossy(&joined);
+        let mut parts = joined.split('\n');
+        while let (Some(name), Some(value)) = (parts.next(), parts.next()) {
+            out.push((name.to_string(), value.to_string()));
+        }
+    } else {
+        // A name or value with a line feed: the flat array `[name, value, ...]` instead.
+        let flat = js_sys::Array::from(&pairs);
+        let text = |i: u32| flat.get(i).as_string().unwrap_or_default();
+        for i in (0..flat.length() / 2).map(|pair| pair * 2) {
+            out.push((text(i), text(i + 1)));
         }
     }
     Ok(out)
-}
-
-fn push_header(out: &mut Vec<(String, String)>, name: &str, value: &JsValue) -> Result<(), JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(());
-    }
-    let text = match (value.as_string(), value.as_f64()) {
-        (Some(s), _) => s,
-        // As JavaScript's String(n) writes it (ryu-js is linked for canonical JSON anyway).
-        (None, Some(n)) => String::from(ryu_js::Buffer::new().format(n)),
-        _ => return Err(type_error("header values must be strings (or arrays of strings)")),
-    };
-    out.push((name.to_string(), text));
-    Ok(())
 }
 
 /// Header pairs as a plain object.

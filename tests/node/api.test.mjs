@@ -65,6 +65,40 @@ test('every HeadersLike form', () => {
   assert.throws(() => verifier.verify(std.payload, 'webhook-id: x', { now: NOW }), TypeError);
 });
 
+test('HeadersLike edge cases: value types, malformed entries, limits, odd characters', () => {
+  const verifier = new Verifier({ scheme: 'standard', secret: SECRET });
+  const h = std.headers;
+  const ok = (headers, what) => assert.equal(verifier.verify(std.payload, headers, { now: NOW }).secretIndex, 0, what);
+  const typeError = (headers, pattern, what) =>
+    assert.throws(() => verifier.verify(std.payload, headers, { now: NOW }), (e) => e instanceof TypeError && pattern.test(e.message), what);
+  const WRONG = /^headers must be a Headers, a Map, an array of \[name, value\] pairs or a plain object$/;
+  const BAD_VALUE = /^header values must be strings \(or arrays of strings\)$/;
+  // A number is written as String(n); null, undefined and array holes are skipped.
+  ok({ ...h, 'webhook-timestamp': NOW }, 'number value');
+  ok({ ...h, 'x-empty': null, 'x-missing': undefined, 'webhook-signature': [undefined, h['webhook-signature'], null] }, 'skipped values');
+  ok([...Object.entries(h), ['x-lonely']], 'a pair without a value');
+  ok(function* () { yield* Object.entries(h); }(), 'any iterable of pairs');
+  // Anything else is a TypeError, whatever the position.
+  typeError({ ...h, 'x-flag': true }, BAD_VALUE, 'boolean value');
+  typeError({ ...h, 'x-object': {} }, BAD_VALUE, 'object value');
+  typeError({ ...h, 'x-nested': [['a']] }, BAD_VALUE, 'nested array value');
+  typeError([...Object.entries(h), [1, 'x']], WRONG, 'a non-string name');
+  typeError([...Object.entries(h), 'ab'], WRONG, 'an entry that is a string');
+  typeError([...Object.entries(h), null], WRONG, 'a null entry');
+  typeError({ [Symbol.iterator]() { throw new Error('boom'); } }, WRONG, 'an iterator that throws');
+  typeError(() => h, WRONG, 'a function');
+  typeError(42, WRONG, 'a number');
+  // At most 1000 entries are read: a signature after them is not seen.
+  const filler = Array.from({ length: 1000 }, (_, i) => [`x-filler-${i}`, 'v']);
+  const [signature, ...others] = [['webhook-signature', h['webhook-signature']], ...Object.entries(h).filter(([k]) => k !== 'webhook-signature')];
+  // The signature as entry 1001: not read.
+  throwsCode(() => verifier.verify(std.payload, [...others, ...filler.slice(others.length), signature], { now: NOW }), 'missing_header');
+  ok([...filler.slice(Object.keys(h).length), ...Object.entries(h)], 'exactly 1000 entries');
+  // Line feeds and lone surrogates in a hand-built object do not shift other headers.
+  ok({ 'x-a\nwebhook-id': 'evil', 'x-b': 'line\nfeed', 'x-c': '\ud800', ...h }, 'odd characters elsewhere');
+  throwsCode(() => verifier.verify(std.payload, { ...h, 'webhook-id': `${h['webhook-id']}\n` }, { now: NOW }), 'no_matching_signature');
+});
+
 test('every payload form, and a parsed object is a TypeError', () => {
   const verifier = new Verifier({ scheme: 'standard', secret: SECRET });
   const bytes = new TextEncoder().encode(std.payload);
