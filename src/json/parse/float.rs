@@ -101,23 +101,26 @@ fn positive_decimal(integer: &[u8], fraction: &[u8], exponent: i64) -> f64 {
         return 0.0;
     }
     let digits = || all().skip(leading).take(count.min(MAX_DIGITS));
-    if count <= 19 {
-        let mantissa = digits().fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0'));
+    let head = count.min(19);
+    let mantissa = digits()
+        .take(head)
+        .fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0'));
+    if head == count {
         if let Some(exact) = clinger(mantissa, power) {
             return exact;
         }
     }
-    let approximate = approximate(digits(), count, power);
+    let approximate = approximate(mantissa, power + (count - head) as i64);
     if count <= MAX_DIGITS {
-        correct(approximate, Big::from_digits(digits()), power)
-    } else {
-        let sticky = Big::from_digits(digits().chain(core::iter::once(&b'1')));
-        correct(
-            approximate,
-            sticky,
-            power + count as i64 - MAX_DIGITS as i64 - 1,
-        )
+        return correct(approximate, Big::from_digits(digits()), power);
     }
+    // Past `MAX_DIGITS` digits the rest only says "not exactly halfway": a sticky 1 below them.
+    let sticky = Big::from_digits(digits().chain(core::iter::once(&b'1')));
+    correct(
+        approximate,
+        sticky,
+        power + count as i64 - MAX_DIGITS as i64 - 1,
+    )
 }
 
 /// The exact result when `mantissa` and `10^power` are both exact doubles, so one rounding (the
@@ -145,15 +148,10 @@ fn clinger(mantissa: u64, power: i64) -> Option<f64> {
     }
 }
 
-/// A double within a few units in the last place of `digits × 10^power`: the first 19 digits,
-/// scaled by exact powers of ten (each step rounds once).
-fn approximate<'a>(digits: impl Iterator<Item = &'a u8>, count: usize, power: i64) -> f64 {
-    let head = count.min(19);
-    let mantissa = digits
-        .take(head)
-        .fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0'));
+/// A double within a few units in the last place of `mantissa × 10^power`, `mantissa` being the
+/// first (at most 19) significant digits: scaled by exact powers of ten, each step rounding once.
+fn approximate(mantissa: u64, mut power: i64) -> f64 {
     let mut value = mantissa as f64;
-    let mut power = power + (count - head) as i64;
     while power > 22 {
         value *= 1e22;
         power -= 22;
