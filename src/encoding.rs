@@ -12,8 +12,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 /// RFC 4648 §4, the standard alphabet.
-const BASE64_ALPHABET: &[u8; 64] =
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const BASE64_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// How a signature is written into its header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,14 +155,8 @@ mod tests {
             assert_eq!(enc.decode_signature(""), None);
             assert_eq!(enc.decode_signature(&alloc::format!("{text}AA")), None);
         }
-        assert_eq!(
-            Encoding::Hex.decode_signature(&hex::encode(sig).to_uppercase()),
-            Some(sig)
-        );
+        assert_eq!(Encoding::Hex.decode_signature(&hex::encode(sig).to_uppercase()), Some(sig));
         let b64 = Encoding::Base64.encode(&sig);
-        assert_eq!(
-            Encoding::Base64.decode_signature(b64.trim_end_matches('=')),
-            Some(sig)
-        );
+        assert_eq!(Encoding::Base64.decode_signature(b64.trim_end_matches('=')), Some(sig));
     }
 }

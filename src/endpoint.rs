@@ -108,4 +108,3 @@ impl Endpoint {
         mac.finalize().into_bytes().into()
     }
 }
-

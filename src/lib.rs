@@ -35,16 +35,16 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
-pub mod encoding;
 pub mod canonical;
+pub mod encoding;
 mod endpoint;
 pub mod error;
 pub mod headers;
 pub mod json;
-pub mod scheme;
-pub mod secret;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod scheme;
+pub mod secret;
 mod sign;
 mod sort;
 mod verify;

@@ -117,14 +117,17 @@ fn key_bytes(secret: &Secret<'_>, encoding: KeyEncoding, index: usize) -> Result
             Ok(text.as_bytes().to_vec())
         }
         (Secret::Text(text), KeyEncoding::Whsec | KeyEncoding::Base64) => {
-            let body = if encoding == KeyEncoding::Whsec { text.strip_prefix(WHSEC_PREFIX).unwrap_or(text) } else { text };
+            let body =
+                if encoding == KeyEncoding::Whsec { text.strip_prefix(WHSEC_PREFIX).unwrap_or(text) } else { text };
             if body.is_empty() {
                 return Err(empty_secret(index));
             }
             encoding::decode_base64(body.as_bytes()).ok_or_else(|| {
                 Error::with_message(
                     Code::InvalidSecret,
-                    format!("secret {index} is not base64 (after an optional `whsec_` prefix where the scheme allows one)"),
+                    format!(
+                        "secret {index} is not base64 (after an optional `whsec_` prefix where the scheme allows one)"
+                    ),
                 )
             })
         }

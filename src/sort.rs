@@ -12,18 +12,10 @@ pub(crate) fn heapsort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
         if child >= end {
             break;
         }
-        if child + 1 < end
-            && v.get(child)
-                .zip(v.get(child + 1))
-                .is_some_and(|(a, b)| less(a, b))
-        {
+        if child + 1 < end && v.get(child).zip(v.get(child + 1)).is_some_and(|(a, b)| less(a, b)) {
             child += 1;
         }
-        if !v
-            .get(root)
-            .zip(v.get(child))
-            .is_some_and(|(r, c)| less(r, c))
-        {
+        if !v.get(root).zip(v.get(child)).is_some_and(|(r, c)| less(r, c)) {
             break;
         }
         v.swap(root, child);

@@ -102,12 +102,9 @@ impl Verifier {
             }
         }
         match matched {
-            Some(secret_index) => Ok(Verified {
-                scheme: scheme.name.clone(),
-                id: id.map(String::from),
-                timestamp,
-                secret_index,
-            }),
+            Some(secret_index) => {
+                Ok(Verified { scheme: scheme.name.clone(), id: id.map(String::from), timestamp, secret_index })
+            }
             None => Err(Error::new(Code::NoMatchingSignature, "no signature matches any secret")),
         }
     }
@@ -128,8 +125,7 @@ pub(crate) fn parse_timestamp(text: &str) -> Result<i64> {
     if text.is_empty() || text.len() > MAX_TIMESTAMP_DIGITS || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Error::new(Code::InvalidTimestamp, "the timestamp is not a whole number of Unix seconds"));
     }
-    text.parse::<i64>()
-        .map_err(|_| Error::new(Code::InvalidTimestamp, "the timestamp is out of range"))
+    text.parse::<i64>().map_err(|_| Error::new(Code::InvalidTimestamp, "the timestamp is out of range"))
 }
 
 fn check_tolerance(timestamp: i64, now: i64, tolerance: u64) -> Result<()> {

@@ -33,18 +33,8 @@ fn arb_number() -> impl Strategy<Value = f64> {
         any::<i32>().prop_map(f64::from),
         any::<i64>().prop_map(|i| i as f64),
         any::<i32>().prop_map(|i| f64::from(i) / 1000.0),
-        any::<u64>()
-            .prop_map(f64::from_bits)
-            .prop_filter("finite", |f| f.is_finite()),
-        prop::sample::select(vec![
-            0.0,
-            -0.0,
-            1e21,
-            1e-7,
-            5e-324,
-            f64::MAX,
-            f64::MIN_POSITIVE
-        ]),
+        any::<u64>().prop_map(f64::from_bits).prop_filter("finite", |f| f.is_finite()),
+        prop::sample::select(vec![0.0, -0.0, 1e21, 1e-7, 5e-324, f64::MAX, f64::MIN_POSITIVE]),
     ]
 }
 
@@ -172,11 +162,7 @@ fn write_str(s: &str, rng: &mut Rng, out: &mut String) {
             for unit in c.encode_utf16(&mut units) {
                 let hex = format!("{unit:04x}");
                 out.push_str("\\u");
-                out.push_str(&if rng.one_in(2) {
-                    hex.to_uppercase()
-                } else {
-                    hex
-                });
+                out.push_str(&if rng.one_in(2) { hex.to_uppercase() } else { hex });
             }
         }
     }
@@ -206,11 +192,7 @@ fn spell_number(n: f64, rng: &mut Rng) -> String {
                 format!("{plain}.0")
             }
         }
-        _ => format!(
-            "{mantissa}e{}{:04}",
-            if exp < 0 { "-" } else { "+" },
-            exp.abs()
-        ),
+        _ => format!("{mantissa}e{}{:04}", if exp < 0 { "-" } else { "+" }, exp.abs()),
     }
 }
 
@@ -223,9 +205,7 @@ fn parse_ok(text: &str) -> Value {
 /// JSON equality: member order is insignificant, and `-0` equals `0`.
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
-        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
         }
@@ -239,9 +219,7 @@ fn sorted_by_utf16(value: &Value) -> bool {
         Value::Array(items) => items.iter().all(sorted_by_utf16),
         Value::Object(map) => {
             let names: Vec<&String> = map.iter().map(|(k, _)| k).collect();
-            names
-                .windows(2)
-                .all(|w| w[0].encode_utf16().lt(w[1].encode_utf16()))
+            names.windows(2).all(|w| w[0].encode_utf16().lt(w[1].encode_utf16()))
                 && map.iter().all(|(_, v)| sorted_by_utf16(v))
         }
         _ => true,

@@ -28,11 +28,7 @@ fn canon(input: &str) -> String {
 fn assert_refused(input: &[u8], code: Code, needle: &str) {
     let e = err(input);
     assert_eq!(e.code(), code, "{:?}: {e}", String::from_utf8_lossy(input));
-    assert!(
-        e.message().contains(needle),
-        "{:?}: {e:?} lacks {needle:?}",
-        String::from_utf8_lossy(input)
-    );
+    assert!(e.message().contains(needle), "{:?}: {e:?} lacks {needle:?}", String::from_utf8_lossy(input));
 }
 
 // ---- Published vectors ----------------------------------------------------------------------
@@ -88,28 +84,17 @@ fn rfc8785_appendix_b_numbers() {
         let (hex, expected) = (fields.next().unwrap(), fields.next().unwrap());
         let bits = u64::from_str_radix(hex, 16).unwrap();
         if expected.is_empty() {
-            assert_eq!(
-                number(bits).unwrap_err().code(),
-                Code::NumberOutOfRange,
-                "{line}"
-            );
+            assert_eq!(number(bits).unwrap_err().code(), Code::NumberOutOfRange, "{line}");
         } else {
             assert_eq!(number(bits).unwrap(), expected, "{line}");
             let back = parse_number(expected);
             let f = f64::from_bits(bits);
-            assert!(
-                back.to_bits() == bits || (f == 0.0 && back == 0.0),
-                "{line}: {back:e}"
-            );
+            assert!(back.to_bits() == bits || (f == 0.0 && back == 0.0), "{line}: {back:e}");
         }
         rows += 1;
     }
     assert_eq!(rows, 26);
-    for bits in [
-        f64::NAN.to_bits(),
-        f64::INFINITY.to_bits(),
-        f64::NEG_INFINITY.to_bits(),
-    ] {
+    for bits in [f64::NAN.to_bits(), f64::INFINITY.to_bits(), f64::NEG_INFINITY.to_bits()] {
         assert_eq!(number(bits).unwrap_err().code(), Code::NumberOutOfRange);
     }
 }
@@ -123,10 +108,7 @@ fn es6_number_sequence_10k() {
         let bits = u64::from_str_radix(hex, 16).unwrap();
         assert_eq!(number(bits).unwrap(), expected, "{line}");
         let back = parse_number(expected);
-        assert!(
-            back.to_bits() == bits || (back == 0.0 && f64::from_bits(bits) == 0.0),
-            "{line}"
-        );
+        assert!(back.to_bits() == bits || (back == 0.0 && f64::from_bits(bits) == 0.0), "{line}");
         assert_eq!(canon(expected), expected, "{line}");
         lines += 1;
     }
@@ -155,38 +137,20 @@ fn numbers_take_ecmascript_form() {
     assert_eq!(canon(&format!("0.{}1", "0".repeat(5000))), "0");
     assert_refused(b"[1e400]", Code::NumberOutOfRange, "byte 1");
     assert_refused(b"-1E309", Code::NumberOutOfRange, "byte 0");
-    assert_refused(
-        format!("1{}", "0".repeat(400)).as_bytes(),
-        Code::NumberOutOfRange,
-        "byte 0",
-    );
+    assert_refused(format!("1{}", "0".repeat(400)).as_bytes(), Code::NumberOutOfRange, "byte 0");
 }
 
 #[test]
 fn exact_integers_option() {
-    let exact = ParseOptions {
-        exact_integers: true,
-        ..ParseOptions::default()
-    };
+    let exact = ParseOptions { exact_integers: true, ..ParseOptions::default() };
     let ok = |s: &str| canonicalize_with(s.as_bytes(), &exact).unwrap();
     let refused = |s: &str| canonicalize_with(s.as_bytes(), &exact).unwrap_err().code();
     assert_eq!(ok("9007199254740992"), "9007199254740992");
     assert_eq!(ok("-9007199254740992"), "-9007199254740992");
-    assert_eq!(
-        ok("[9007199254740993.0, 1e300]"),
-        "[9007199254740992,1e+300]"
-    );
-    for big in [
-        "9007199254740993",
-        "-9007199254740993",
-        "[10000000000000000]",
-        "{\"id\":99999999999999999999}",
-    ] {
+    assert_eq!(ok("[9007199254740993.0, 1e300]"), "[9007199254740992,1e+300]");
+    for big in ["9007199254740993", "-9007199254740993", "[10000000000000000]", "{\"id\":99999999999999999999}"] {
         assert_eq!(refused(big), Code::NumberOutOfRange, "{big}");
-        assert!(
-            canonicalize(big.as_bytes()).is_ok(),
-            "{big} is accepted by default"
-        );
+        assert!(canonicalize(big.as_bytes()).is_ok(), "{big} is accepted by default");
     }
 }
 
@@ -219,26 +183,17 @@ fn in_memory_values() {
     inner.insert("\u{FB33}".into(), Value::Bool(false));
     inner.insert("\u{1F600}".into(), Value::Null);
     let mut map = Map::new();
-    map.insert(
-        "z".into(),
-        Value::Array(vec![Value::Number(-0.0), Value::Number(0.5)]),
-    );
+    map.insert("z".into(), Value::Array(vec![Value::Number(-0.0), Value::Number(0.5)]));
     map.insert("a".into(), Value::Object(inner));
     let value = Value::Object(map);
     let text = to_canonical_string(&value).unwrap();
-    assert_eq!(
-        text,
-        "{\"a\":{\"\u{1F600}\":null,\"\u{FB33}\":false},\"z\":[0,0.5]}"
-    );
+    assert_eq!(text, "{\"a\":{\"\u{1F600}\":null,\"\u{FB33}\":false},\"z\":[0,0.5]}");
     assert_eq!(canon(&text), text);
 
     // On error, write_value leaves `out` as it was.
     let mut out = String::from("prefix");
     let bad = Value::Array(vec![Value::Number(1.0), Value::Number(f64::NAN)]);
-    assert_eq!(
-        write_value(&bad, &mut out).unwrap_err().code(),
-        Code::NumberOutOfRange
-    );
+    assert_eq!(write_value(&bad, &mut out).unwrap_err().code(), Code::NumberOutOfRange);
     assert_eq!(out, "prefix");
     write_value(&value, &mut out).unwrap();
     assert_eq!(out, format!("prefix{text}"));
@@ -251,21 +206,9 @@ fn duplicate_keys() {
     assert_refused(br#"{"a":1,"a":2}"#, Code::DuplicateKey, "/a");
     assert_refused(br#"{"a":1,"\u0061":2}"#, Code::DuplicateKey, "\"a\"");
     assert_refused(br#"{"a":{"b":1,"b":2}}"#, Code::DuplicateKey, "/a/b");
-    assert_refused(
-        br#"{"x":[0,{"b":1,"c":{"k":1,"\u006B":2}}]}"#,
-        Code::DuplicateKey,
-        "/x/1/c/k",
-    );
-    assert_refused(
-        br#"[{"a/b~":{"c":1,"c":2}}]"#,
-        Code::DuplicateKey,
-        "/0/a~1b~0/c",
-    );
-    assert_refused(
-        "{\"\u{1F600}\":1,\"\\ud83d\\ude00\":2}".as_bytes(),
-        Code::DuplicateKey,
-        "/\u{1F600}",
-    );
+    assert_refused(br#"{"x":[0,{"b":1,"c":{"k":1,"\u006B":2}}]}"#, Code::DuplicateKey, "/x/1/c/k");
+    assert_refused(br#"[{"a/b~":{"c":1,"c":2}}]"#, Code::DuplicateKey, "/0/a~1b~0/c");
+    assert_refused("{\"\u{1F600}\":1,\"\\ud83d\\ude00\":2}".as_bytes(), Code::DuplicateKey, "/\u{1F600}");
 
     // Many members take the sorting path; the first repeat in input order is the one named.
     let mut many: Vec<String> = (0..100).map(|i| format!("\"k{i}\":{i}")).collect();
@@ -283,25 +226,14 @@ fn duplicate_keys() {
     assert_eq!(e.code(), Code::DuplicateKey);
     assert!(e.message().len() < 1000, "{}", e.message().len());
     // A deep one keeps the end of its pointer.
-    let deep = format!(
-        "{}{{\"z\":1,\"z\":2}}{}",
-        "{\"abcdefgh\":".repeat(100),
-        "}".repeat(100)
-    );
+    let deep = format!("{}{{\"z\":1,\"z\":2}}{}", "{\"abcdefgh\":".repeat(100), "}".repeat(100));
     let e = err(deep.as_bytes());
     assert!(e.message().len() < 1000, "{}", e.message());
-    assert!(
-        e.message().ends_with("/abcdefgh/abcdefgh/z\""),
-        "{}",
-        e.message()
-    );
+    assert!(e.message().ends_with("/abcdefgh/abcdefgh/z\""), "{}", e.message());
 
     // Not duplicates: case, normalization, separate objects.
     assert_eq!(canon(r#"{"a":1,"A":2}"#), r#"{"A":2,"a":1}"#);
-    assert_eq!(
-        canon("{\"\u{e9}\":1,\"e\u{301}\":2}"),
-        "{\"e\u{301}\":2,\"\u{e9}\":1}"
-    );
+    assert_eq!(canon("{\"\u{e9}\":1,\"e\u{301}\":2}"), "{\"e\u{301}\":2,\"\u{e9}\":1}");
     assert_eq!(canon(r#"[{"a":1},{"a":2}]"#), r#"[{"a":1},{"a":2}]"#);
 }
 
@@ -384,10 +316,7 @@ fn syntax_errors_give_offsets() {
         assert_refused(input.as_bytes(), Code::InvalidJson, at);
     }
     // The four JSON whitespace characters are fine anywhere between tokens.
-    assert_eq!(
-        canon(" \t\r\n[ \t\r\n1 \t\r\n, {\n\"a\"\r:\t2 } ] \n"),
-        "[1,{\"a\":2}]"
-    );
+    assert_eq!(canon(" \t\r\n[ \t\r\n1 \t\r\n, {\n\"a\"\r:\t2 } ] \n"), "[1,{\"a\":2}]");
 }
 
 // ---- Limits ----------------------------------------------------------------------------------
@@ -402,41 +331,17 @@ fn depth_limit() {
     for object in [false, true] {
         let at = nested(DEFAULT_MAX_DEPTH, object);
         assert_eq!(canon(&at), at.replace(' ', ""));
-        assert_refused(
-            nested(DEFAULT_MAX_DEPTH + 1, object).as_bytes(),
-            Code::TooDeep,
-            "128",
-        );
+        assert_refused(nested(DEFAULT_MAX_DEPTH + 1, object).as_bytes(), Code::TooDeep, "128");
     }
-    let two = ParseOptions {
-        max_depth: 2,
-        ..ParseOptions::default()
-    };
+    let two = ParseOptions { max_depth: 2, ..ParseOptions::default() };
     assert!(canonicalize_with(b"[{}]", &two).is_ok());
-    assert_eq!(
-        canonicalize_with(b"[{\"a\":[]}]", &two).unwrap_err().code(),
-        Code::TooDeep
-    );
-    let zero = ParseOptions {
-        max_depth: 0,
-        ..ParseOptions::default()
-    };
+    assert_eq!(canonicalize_with(b"[{\"a\":[]}]", &two).unwrap_err().code(), Code::TooDeep);
+    let zero = ParseOptions { max_depth: 0, ..ParseOptions::default() };
     assert_eq!(canonicalize_with(b"7", &zero).unwrap(), "7");
-    assert_eq!(
-        canonicalize_with(b"[]", &zero).unwrap_err().code(),
-        Code::TooDeep
-    );
+    assert_eq!(canonicalize_with(b"[]", &zero).unwrap_err().code(), Code::TooDeep);
     // A higher limit is honoured by the writer too.
-    let deep = ParseOptions {
-        max_depth: 500,
-        ..ParseOptions::default()
-    };
-    assert_eq!(
-        canonicalize_with(nested(300, false).as_bytes(), &deep)
-            .unwrap()
-            .len(),
-        601
-    );
+    let deep = ParseOptions { max_depth: 500, ..ParseOptions::default() };
+    assert_eq!(canonicalize_with(nested(300, false).as_bytes(), &deep).unwrap().len(), 601);
 }
 
 #[test]
@@ -444,16 +349,9 @@ fn hostile_nesting_is_refused_not_overflowed() {
     let open = "[".repeat(100_000);
     assert_refused(open.as_bytes(), Code::TooDeep, "byte 128");
     assert_refused(nested(100_000, false).as_bytes(), Code::TooDeep, "byte 128");
-    assert_refused(
-        "{\"a\":".repeat(100_000).as_bytes(),
-        Code::TooDeep,
-        "byte 640",
-    );
+    assert_refused("{\"a\":".repeat(100_000).as_bytes(), Code::TooDeep, "byte 640");
     // Even with no limit asked for, the cap applies.
-    let unlimited = ParseOptions {
-        max_depth: usize::MAX,
-        ..ParseOptions::default()
-    };
+    let unlimited = ParseOptions { max_depth: usize::MAX, ..ParseOptions::default() };
     let e = canonicalize_with(nested(100_000, false).as_bytes(), &unlimited).unwrap_err();
     assert_eq!(e.code(), Code::TooDeep);
 }
@@ -464,10 +362,7 @@ fn writer_counts_depth() {
     for _ in 0..DEFAULT_MAX_DEPTH {
         value = Value::Array(vec![value]);
     }
-    assert_eq!(
-        to_canonical_string(&value).unwrap(),
-        nested(DEFAULT_MAX_DEPTH, false).replace('0', "null")
-    );
+    assert_eq!(to_canonical_string(&value).unwrap(), nested(DEFAULT_MAX_DEPTH, false).replace('0', "null"));
     let mut map = Map::new();
     map.insert("a".into(), value);
     let e = to_canonical_string(&Value::Object(map)).unwrap_err();
@@ -483,17 +378,10 @@ fn large_inputs_are_linear() {
     assert_eq!(out.len(), 1 + 4 * 999_999 + 2);
     assert!(out.starts_with("[1.5,1.5,") && out.ends_with(",1.5,1]"));
 
-    let members: Vec<String> = (0..100_000)
-        .rev()
-        .map(|i| format!("\"k{i:06}\": {i}"))
-        .collect();
+    let members: Vec<String> = (0..100_000).rev().map(|i| format!("\"k{i:06}\": {i}")).collect();
     let object = format!("{{{}}}", members.join(", "));
     let out = canonicalize(object.as_bytes()).unwrap();
-    assert!(
-        out.starts_with("{\"k000000\":0,\"k000001\":1,"),
-        "{}",
-        &out[..40]
-    );
+    assert!(out.starts_with("{\"k000000\":0,\"k000001\":1,"), "{}", &out[..40]);
     assert!(out.ends_with(",\"k099999\":99999}"));
 
     let duplicated = format!("{{{}, \"k050000\": 0}}", members.join(", "));

@@ -71,13 +71,7 @@ fn builtins_are_listed_named_and_compile() {
 #[test]
 fn json_text_input_is_parsed_strictly() {
     let t = schema(Builtin::Talkover);
-    let err = t
-        .validate_json(br#"{"name": "a", "name": "b"}"#)
-        .unwrap_err();
+    let err = t.validate_json(br#"{"name": "a", "name": "b"}"#).unwrap_err();
     assert_eq!(err.code(), Code::DuplicateKey);
-    assert!(
-        t.validate_json(talkover::TALKOVER.as_bytes())
-            .unwrap()
-            .valid
-    );
+    assert!(t.validate_json(talkover::TALKOVER.as_bytes()).unwrap().valid);
 }

@@ -12,10 +12,7 @@ use hookseal::json::{Map, Value};
 use hookseal::schema::Schema;
 use hookseal::Code;
 
-const SUITE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/vectors/json-schema-test-suite/draft2020-12/"
-);
+const SUITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/json-schema-test-suite/draft2020-12/");
 
 fn convert(v: &serde_json::Value) -> Value {
     match v {
@@ -24,11 +21,7 @@ fn convert(v: &serde_json::Value) -> Value {
         serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap()),
         serde_json::Value::String(s) => Value::String(s.clone()),
         serde_json::Value::Array(a) => Value::Array(a.iter().map(convert).collect()),
-        serde_json::Value::Object(o) => Value::Object(
-            o.iter()
-                .map(|(k, v)| (k.clone(), convert(v)))
-                .collect::<Map>(),
-        ),
+        serde_json::Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), convert(v))).collect::<Map>()),
     }
 }
 
@@ -47,58 +40,20 @@ type Skip = (&'static str, &'static str, Why);
 
 const NO_REMOTE: Why = Why::Refused("remote $ref (outside the document) is not supported");
 const NO_UNEVALUATED: Why = Why::Refused("unevaluatedProperties is not supported");
-const NO_PROPERTY_ESCAPES: Why = Why::Refused(
-    "Unicode property escapes (\\p{...}) need Unicode tables; not in the regex subset",
-);
-const UNKNOWN_FORMAT: Why =
-    Why::Refused("format not supported by hookseal: unknown formats are refused at compile");
+const NO_PROPERTY_ESCAPES: Why =
+    Why::Refused("Unicode property escapes (\\p{...}) need Unicode tables; not in the regex subset");
+const UNKNOWN_FORMAT: Why = Why::Refused("format not supported by hookseal: unknown formats are refused at compile");
 
 const FORMAT_SKIPS: &[Skip] = &[
-    (
-        "email format",
-        "invalid email string is only an annotation by default",
-        Why::FormatAsserts,
-    ),
-    (
-        "ipv4 format",
-        "invalid ipv4 string is only an annotation by default",
-        Why::FormatAsserts,
-    ),
-    (
-        "ipv6 format",
-        "invalid ipv6 string is only an annotation by default",
-        Why::FormatAsserts,
-    ),
-    (
-        "hostname format",
-        "invalid hostname string is only an annotation by default",
-        Why::FormatAsserts,
-    ),
-    (
-        "date format",
-        "invalid date string is only an annotation by default",
-        Why::FormatAsserts,
-    ),
-    (
-        "date-time format",
-        "invalid date-time string is only an annotation by default",
-        Why::FormatAsserts,
-    ),
-    (
-        "time format",
-        "invalid time string is only an annotation by default",
-        Why::FormatAsserts,
-    ),
-    (
-        "uri format",
-        "invalid uri string is only an annotation by default",
-        Why::FormatAsserts,
-    ),
-    (
-        "uuid format",
-        "invalid uuid string is only an annotation by default",
-        Why::FormatAsserts,
-    ),
+    ("email format", "invalid email string is only an annotation by default", Why::FormatAsserts),
+    ("ipv4 format", "invalid ipv4 string is only an annotation by default", Why::FormatAsserts),
+    ("ipv6 format", "invalid ipv6 string is only an annotation by default", Why::FormatAsserts),
+    ("hostname format", "invalid hostname string is only an annotation by default", Why::FormatAsserts),
+    ("date format", "invalid date string is only an annotation by default", Why::FormatAsserts),
+    ("date-time format", "invalid date-time string is only an annotation by default", Why::FormatAsserts),
+    ("time format", "invalid time string is only an annotation by default", Why::FormatAsserts),
+    ("uri format", "invalid uri string is only an annotation by default", Why::FormatAsserts),
+    ("uuid format", "invalid uuid string is only an annotation by default", Why::FormatAsserts),
     ("idn-email format", "*", UNKNOWN_FORMAT),
     ("regex format", "*", UNKNOWN_FORMAT),
     ("idn-hostname format", "*", UNKNOWN_FORMAT),
@@ -121,10 +76,7 @@ const RUN: &[(&str, &[Skip])] = &[
     ("contains.json", &[]),
     ("content.json", &[]),
     ("default.json", &[]),
-    (
-        "defs.json",
-        &[("validate definition against metaschema", "*", NO_REMOTE)],
-    ),
+    ("defs.json", &[("validate definition against metaschema", "*", NO_REMOTE)]),
     ("dependentRequired.json", &[]),
     ("dependentSchemas.json", &[]),
     ("enum.json", &[]),
@@ -145,31 +97,10 @@ const RUN: &[(&str, &[Skip])] = &[
     ("minProperties.json", &[]),
     ("minimum.json", &[]),
     ("multipleOf.json", &[]),
-    (
-        "not.json",
-        &[(
-            "collect annotations inside a 'not', even if collection is disabled",
-            "*",
-            NO_UNEVALUATED,
-        )],
-    ),
+    ("not.json", &[("collect annotations inside a 'not', even if collection is disabled", "*", NO_UNEVALUATED)]),
     ("oneOf.json", &[]),
-    (
-        "pattern.json",
-        &[(
-            "pattern with Unicode property escape requires unicode mode",
-            "*",
-            NO_PROPERTY_ESCAPES,
-        )],
-    ),
-    (
-        "patternProperties.json",
-        &[(
-            "patternProperties with Unicode property escape",
-            "*",
-            NO_PROPERTY_ESCAPES,
-        )],
-    ),
+    ("pattern.json", &[("pattern with Unicode property escape requires unicode mode", "*", NO_PROPERTY_ESCAPES)]),
+    ("patternProperties.json", &[("patternProperties with Unicode property escape", "*", NO_PROPERTY_ESCAPES)]),
     ("prefixItems.json", &[]),
     ("properties.json", &[]),
     ("propertyNames.json", &[]),
@@ -177,11 +108,7 @@ const RUN: &[(&str, &[Skip])] = &[
         "ref.json",
         &[
             ("remote ref, containing refs itself", "*", NO_REMOTE),
-            (
-                "ref creates new scope when adjacent to keywords",
-                "*",
-                NO_UNEVALUATED,
-            ),
+            ("ref creates new scope when adjacent to keywords", "*", NO_UNEVALUATED),
         ],
     ),
     ("required.json", &[]),
@@ -192,22 +119,10 @@ const RUN: &[(&str, &[Skip])] = &[
     (
         "optional/ecmascript-regex.json",
         &[
-            (
-                "patterns always use unicode semantics with pattern",
-                "*",
-                NO_PROPERTY_ESCAPES,
-            ),
+            ("patterns always use unicode semantics with pattern", "*", NO_PROPERTY_ESCAPES),
             ("pattern with non-ASCII digits", "*", NO_PROPERTY_ESCAPES),
-            (
-                "patterns always use unicode semantics with patternProperties",
-                "*",
-                NO_PROPERTY_ESCAPES,
-            ),
-            (
-                "patternProperties with non-ASCII digits",
-                "*",
-                NO_PROPERTY_ESCAPES,
-            ),
+            ("patterns always use unicode semantics with patternProperties", "*", NO_PROPERTY_ESCAPES),
+            ("patternProperties with non-ASCII digits", "*", NO_PROPERTY_ESCAPES),
         ],
     ),
     ("optional/float-overflow.json", &[]),
@@ -232,13 +147,25 @@ const SKIPPED_FILES: &[(&str, &str)] = &[
     ("unevaluatedProperties.json", "unevaluatedProperties is not supported (refused at compile)"),
     ("vocabulary.json", "custom metaschemas and $vocabulary are not supported (only the 2020-12 $schema is accepted)"),
     ("optional/cross-draft.json", "other drafts and remote $ref are not supported"),
-    ("optional/dependencies-compatibility.json", "`dependencies` (draft 2019-09 and older) is not a 2020-12 keyword; refused as unknown"),
+    (
+        "optional/dependencies-compatibility.json",
+        "`dependencies` (draft 2019-09 and older) is not a 2020-12 keyword; refused as unknown",
+    ),
     ("optional/dynamicRef.json", "$dynamicRef is not supported"),
-    ("optional/format-assertion.json", "custom metaschemas (format-assertion vocabulary) are not supported; format always asserts"),
-    ("optional/refOfUnknownKeyword.json", "unknown keywords are refused at compile, so nothing can reference into them"),
+    (
+        "optional/format-assertion.json",
+        "custom metaschemas (format-assertion vocabulary) are not supported; format always asserts",
+    ),
+    (
+        "optional/refOfUnknownKeyword.json",
+        "unknown keywords are refused at compile, so nothing can reference into them",
+    ),
     ("optional/unknownKeyword.json", "unknown keywords are refused at compile"),
     ("optional/format/duration.json", "format `duration` is not supported"),
-    ("optional/format/ecmascript-regex.json", "format `regex` is not supported (the regex engine implements a subset of ECMA-262)"),
+    (
+        "optional/format/ecmascript-regex.json",
+        "format `regex` is not supported (the regex engine implements a subset of ECMA-262)",
+    ),
     ("optional/format/idn-email.json", "format `idn-email` is not supported"),
     ("optional/format/idn-hostname.json", "format `idn-hostname` is not supported (needs IDNA tables)"),
     ("optional/format/iri-reference.json", "format `iri-reference` is not supported"),
@@ -252,16 +179,12 @@ const SKIPPED_FILES: &[(&str, &str)] = &[
 ];
 
 fn load(file: &str) -> serde_json::Value {
-    let text =
-        std::fs::read_to_string(format!("{SUITE}{file}")).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let text = std::fs::read_to_string(format!("{SUITE}{file}")).unwrap_or_else(|e| panic!("{file}: {e}"));
     serde_json::from_str(&text).unwrap()
 }
 
 fn skip_for(skips: &[Skip], group: &str, case: &str) -> Option<Why> {
-    skips
-        .iter()
-        .find(|(g, c, _)| *g == group && (*c == "*" || *c == case))
-        .map(|(_, _, why)| *why)
+    skips.iter().find(|(g, c, _)| *g == group && (*c == "*" || *c == case)).map(|(_, _, why)| *why)
 }
 
 #[test]
@@ -275,9 +198,8 @@ fn suite() {
             if let Some(Why::Refused(why)) = skip_for(skips, gdesc, "*") {
                 match Schema::compile(&document) {
                     Err(e) if e.code() == Code::InvalidSchema => {}
-                    other => failures.push(format!(
-                        "{file} / {gdesc}: skipped as refused ({why}) but compile gave {other:?}"
-                    )),
+                    other => failures
+                        .push(format!("{file} / {gdesc}: skipped as refused ({why}) but compile gave {other:?}")),
                 }
                 skipped += group["tests"].as_array().unwrap().len();
                 continue;
@@ -297,8 +219,7 @@ fn suite() {
                     Some(Why::FormatAsserts) => {
                         assert!(expected, "{file} / {tdesc}: skip reason does not fit");
                         if result.valid {
-                            failures
-                                .push(format!("{file} / {gdesc} / {tdesc}: format did not assert"));
+                            failures.push(format!("{file} / {gdesc} / {tdesc}: format did not assert"));
                         }
                         skipped += 1;
                     }
@@ -316,12 +237,7 @@ fn suite() {
         "JSON-Schema-Test-Suite: {passed} cases passed, {skipped} skipped (and checked), {} failed",
         failures.len()
     );
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -335,23 +251,12 @@ fn every_file_is_accounted_for() {
             }
         }
     }
-    let listed: Vec<&str> = RUN
-        .iter()
-        .map(|(f, _)| *f)
-        .chain(SKIPPED_FILES.iter().map(|(f, _)| *f))
-        .collect();
+    let listed: Vec<&str> = RUN.iter().map(|(f, _)| *f).chain(SKIPPED_FILES.iter().map(|(f, _)| *f)).collect();
     for f in &on_disk {
-        assert_eq!(
-            listed.iter().filter(|l| **l == f.as_str()).count(),
-            1,
-            "{f} must be listed exactly once"
-        );
+        assert_eq!(listed.iter().filter(|l| **l == f.as_str()).count(), 1, "{f} must be listed exactly once");
     }
     for l in &listed {
-        assert!(
-            on_disk.iter().any(|f| f == l),
-            "{l} is listed but not in the suite"
-        );
+        assert!(on_disk.iter().any(|f| f == l), "{l} is listed but not in the suite");
     }
 }
 
@@ -360,19 +265,10 @@ fn skips_name_real_groups_and_cases() {
     for (file, skips) in RUN {
         let groups = load(file);
         for (g, c, _) in *skips {
-            let group = groups
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|x| x["description"] == *g);
+            let group = groups.as_array().unwrap().iter().find(|x| x["description"] == *g);
             let group = group.unwrap_or_else(|| panic!("{file}: no group {g:?}"));
             assert!(
-                *c == "*"
-                    || group["tests"]
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .any(|t| t["description"] == *c),
+                *c == "*" || group["tests"].as_array().unwrap().iter().any(|t| t["description"] == *c),
                 "{file}: no case {c:?}"
             );
         }
@@ -387,9 +283,7 @@ fn listing() {
         for (g, c, why) in *skips {
             let why = match why {
                 Why::Refused(r) => *r,
-                Why::FormatAsserts => {
-                    "hookseal's format is an assertion (checked: the case is invalid)"
-                }
+                Why::FormatAsserts => "hookseal's format is an assertion (checked: the case is invalid)",
             };
             println!("      skip {g:?} / {c:?}: {why}");
         }

@@ -116,17 +116,9 @@ fn base64_padding_and_trailing_bits_agree_with_the_base64_crate() {
     let mut texts = vec![Vec::new()];
     let mut checked = 0;
     for _ in 0..5 {
-        texts = texts
-            .iter()
-            .flat_map(|t| letters.iter().map(move |&c| [t.as_slice(), &[c]].concat()))
-            .collect();
+        texts = texts.iter().flat_map(|t| letters.iter().map(move |&c| [t.as_slice(), &[c]].concat())).collect();
         for t in &texts {
-            assert_eq!(
-                hookseal::encoding::decode_base64(t),
-                lenient.decode(t).ok(),
-                "{}",
-                String::from_utf8_lossy(t)
-            );
+            assert_eq!(hookseal::encoding::decode_base64(t), lenient.decode(t).ok(), "{}", String::from_utf8_lossy(t));
             checked += 1;
         }
     }

@@ -9,10 +9,7 @@ use hookseal::{Code, Config, Scheme, Secret, Signer, Verifier};
 fn setup(v: &SignatureVector) -> (Verifier, Signer) {
     let secrets = [Secret::Text(&v.secret)];
     let config = Config::new(Scheme::preset(&v.scheme).unwrap(), &secrets);
-    (
-        Verifier::new(&config).unwrap(),
-        Signer::new(&config).unwrap(),
-    )
+    (Verifier::new(&config).unwrap(), Signer::new(&config).unwrap())
 }
 
 fn now(v: &SignatureVector) -> i64 {
@@ -20,10 +17,7 @@ fn now(v: &SignatureVector) -> i64 {
 }
 
 fn with_header(headers: &[(String, String)], name: &str, value: String) -> Vec<(String, String)> {
-    headers
-        .iter()
-        .map(|(k, v)| (k.clone(), if k == name { value.clone() } else { v.clone() }))
-        .collect()
+    headers.iter().map(|(k, v)| (k.clone(), if k == name { value.clone() } else { v.clone() })).collect()
 }
 
 #[test]
@@ -44,28 +38,13 @@ fn every_vector_verifies() {
 fn every_vector_re_signs_to_the_published_header() {
     for v in signature_vectors() {
         let (_, signer) = setup(&v);
-        let signed = signer
-            .sign_at(
-                v.payload.as_bytes(),
-                v.id.as_deref(),
-                v.timestamp.unwrap_or(0),
-            )
-            .unwrap();
+        let signed = signer.sign_at(v.payload.as_bytes(), v.id.as_deref(), v.timestamp.unwrap_or(0)).unwrap();
         for (name, value) in &signed {
-            let published = v
-                .headers
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.as_str());
-            let published = published
-                .unwrap_or_else(|| panic!("{}: signed an unpublished header {name}", v.source));
+            let published = v.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+            let published = published.unwrap_or_else(|| panic!("{}: signed an unpublished header {name}", v.source));
             if v.scheme == "stripe" {
                 // Stripe also publishes a `v0` test signature, which hookseal does not write.
-                assert!(
-                    published.starts_with(value.as_str()),
-                    "{}: {value} vs {published}",
-                    v.source
-                );
+                assert!(published.starts_with(value.as_str()), "{}: {value} vs {published}", v.source);
             } else {
                 assert_eq!(value, published, "{}", v.source);
             }
@@ -90,12 +69,7 @@ fn one_changed_byte_anywhere_fails() {
         for i in (0..body.len()).step_by(body.len() / 7 + 1) {
             let mut changed = body.to_vec();
             changed[i] ^= 0x01;
-            assert_eq!(
-                code(&changed, &v.headers, t),
-                Code::NoMatchingSignature,
-                "{} body[{i}]",
-                v.source
-            );
+            assert_eq!(code(&changed, &v.headers, t), Code::NoMatchingSignature, "{} body[{i}]", v.source);
         }
         let mut longer = body.to_vec();
         longer.push(b' ');
@@ -111,40 +85,20 @@ fn one_changed_byte_anywhere_fails() {
             let mut bytes = value.clone().into_bytes();
             bytes[last] = if bytes[last] == b'a' { b'b' } else { b'a' };
             let headers = with_header(&v.headers, name, String::from_utf8(bytes).unwrap());
-            assert_eq!(
-                code(body, &headers, t),
-                Code::NoMatchingSignature,
-                "{} signature",
-                v.source
-            );
+            assert_eq!(code(body, &headers, t), Code::NoMatchingSignature, "{} signature", v.source);
         }
         // Id and timestamp, where signed.
         if let Some(id) = &v.id {
             let headers = with_header(&v.headers, "webhook-id", format!("{id}x"));
-            assert_eq!(
-                code(body, &headers, t),
-                Code::NoMatchingSignature,
-                "{} id",
-                v.source
-            );
+            assert_eq!(code(body, &headers, t), Code::NoMatchingSignature, "{} id", v.source);
         }
         if let Some(ts) = v.timestamp {
             let headers: Vec<(String, String)> = v
                 .headers
                 .iter()
-                .map(|(k, val)| {
-                    (
-                        k.clone(),
-                        val.replace(&ts.to_string(), &(ts + 1).to_string()),
-                    )
-                })
+                .map(|(k, val)| (k.clone(), val.replace(&ts.to_string(), &(ts + 1).to_string())))
                 .collect();
-            assert_eq!(
-                code(body, &headers, t),
-                Code::NoMatchingSignature,
-                "{} timestamp",
-                v.source
-            );
+            assert_eq!(code(body, &headers, t), Code::NoMatchingSignature, "{} timestamp", v.source);
         }
     }
 }
@@ -154,21 +108,9 @@ fn missing_headers_are_named() {
     for v in signature_vectors() {
         let (verifier, _) = setup(&v);
         for (name, _) in &v.headers {
-            let headers: Vec<_> = v
-                .headers
-                .iter()
-                .filter(|(k, _)| k != name)
-                .cloned()
-                .collect();
-            let err = verifier
-                .verify_at(v.payload.as_bytes(), &headers, now(&v))
-                .unwrap_err();
-            assert_eq!(
-                err.code(),
-                Code::MissingHeader,
-                "{} without {name}",
-                v.source
-            );
+            let headers: Vec<_> = v.headers.iter().filter(|(k, _)| k != name).cloned().collect();
+            let err = verifier.verify_at(v.payload.as_bytes(), &headers, now(&v)).unwrap_err();
+            assert_eq!(err.code(), Code::MissingHeader, "{} without {name}", v.source);
             assert!(err.message().contains(name.as_str()), "{}", err.message());
         }
     }
@@ -178,27 +120,11 @@ fn missing_headers_are_named() {
 fn header_names_are_case_insensitive_and_svix_names_work() {
     for v in signature_vectors() {
         let (verifier, _) = setup(&v);
-        let upper: Vec<_> = v
-            .headers
-            .iter()
-            .map(|(k, val)| (k.to_uppercase(), val.clone()))
-            .collect();
-        assert!(
-            verifier
-                .verify_at(v.payload.as_bytes(), &upper, now(&v))
-                .is_ok(),
-            "{}",
-            v.source
-        );
+        let upper: Vec<_> = v.headers.iter().map(|(k, val)| (k.to_uppercase(), val.clone())).collect();
+        assert!(verifier.verify_at(v.payload.as_bytes(), &upper, now(&v)).is_ok(), "{}", v.source);
         if v.scheme == "standard" {
-            let svix: Vec<_> = v
-                .headers
-                .iter()
-                .map(|(k, val)| (k.replace("webhook-", "svix-"), val.clone()))
-                .collect();
-            assert!(verifier
-                .verify_at(v.payload.as_bytes(), &svix, now(&v))
-                .is_ok());
+            let svix: Vec<_> = v.headers.iter().map(|(k, val)| (k.replace("webhook-", "svix-"), val.clone())).collect();
+            assert!(verifier.verify_at(v.payload.as_bytes(), &svix, now(&v)).is_ok());
         }
     }
 }

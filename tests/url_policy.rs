@@ -6,26 +6,17 @@ use hookseal::schema::{check_webhook_url, Schema, UrlOptions};
 use proptest::prelude::*;
 use std::net::Ipv4Addr;
 
-const STRICT: UrlOptions = UrlOptions {
-    allow_http: false,
-    allow_private: false,
-};
+const STRICT: UrlOptions = UrlOptions { allow_http: false, allow_private: false };
 
 /// `(url, expected code or "ok")` under the default (strict) options, from the table that the
 /// Node tests also run through the wasm build (the host's `URL` parser).
 fn rows() -> Vec<(String, String)> {
-    let doc: serde_json::Value =
-        serde_json::from_str(include_str!("data/url_policy.json")).expect("table parses");
+    let doc: serde_json::Value = serde_json::from_str(include_str!("data/url_policy.json")).expect("table parses");
     doc["rows"]
         .as_array()
         .expect("rows")
         .iter()
-        .map(|row| {
-            (
-                row[0].as_str().unwrap().into(),
-                row[1].as_str().unwrap().into(),
-            )
-        })
+        .map(|row| (row[0].as_str().unwrap().into(), row[1].as_str().unwrap().into()))
         .collect()
 }
 
@@ -53,11 +44,7 @@ fn table() {
 #[test]
 fn every_refusal_has_its_own_code_and_a_message() {
     let table = rows();
-    let mut codes: Vec<&str> = table
-        .iter()
-        .map(|(_, c)| c.as_str())
-        .filter(|c| *c != "ok")
-        .collect();
+    let mut codes: Vec<&str> = table.iter().map(|(_, c)| c.as_str()).filter(|c| *c != "ok").collect();
     codes.sort_unstable();
     codes.dedup();
     assert_eq!(codes.len(), 16, "{codes:?}");
@@ -70,18 +57,9 @@ fn every_refusal_has_its_own_code_and_a_message() {
 
 #[test]
 fn options() {
-    let http = UrlOptions {
-        allow_http: true,
-        allow_private: false,
-    };
-    let private = UrlOptions {
-        allow_http: false,
-        allow_private: true,
-    };
-    let both = UrlOptions {
-        allow_http: true,
-        allow_private: true,
-    };
+    let http = UrlOptions { allow_http: true, allow_private: false };
+    let private = UrlOptions { allow_http: false, allow_private: true };
+    let both = UrlOptions { allow_http: true, allow_private: true };
     assert_eq!(code("http://example.com/", http), "ok");
     assert_eq!(code("http://127.0.0.1/", http), "loopback_address");
     assert_eq!(code("ftp://example.com/", http), "unsupported_scheme");
@@ -97,16 +75,10 @@ fn options() {
     }
     // Never deliverable, even for local development.
     assert_eq!(code("https://0.0.0.0/", private), "unspecified_address");
-    assert_eq!(
-        code("https://255.255.255.255/", private),
-        "broadcast_address"
-    );
+    assert_eq!(code("https://255.255.255.255/", private), "broadcast_address");
     assert_eq!(code("https://224.0.0.1/", private), "multicast_address");
     assert_eq!(code("https://192.0.2.1/", private), "documentation_address");
-    assert_eq!(
-        code("https://user@localhost/", private),
-        "credentials_in_url"
-    );
+    assert_eq!(code("https://user@localhost/", private), "credentials_in_url");
     assert_eq!(code("http://localhost/", private), "insecure_scheme");
     assert_eq!(code("http://localhost:3001/webhooks", both), "ok");
     assert_eq!(UrlOptions::default(), STRICT);
@@ -121,10 +93,7 @@ fn the_webhook_url_format_applies_the_same_policy() {
         assert_eq!(result.valid, expected == "ok", "{url}");
         if !result.valid {
             assert_eq!(result.errors[0].keyword, "format");
-            assert_eq!(
-                result.errors[0].params.get("code").and_then(|c| c.as_str()),
-                Some(expected.as_str())
-            );
+            assert_eq!(result.errors[0].params.get("code").and_then(|c| c.as_str()), Some(expected.as_str()));
         }
     }
 }

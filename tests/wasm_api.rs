@@ -34,7 +34,13 @@ extern "C" {
     fn get_random_values(buf: &Uint8Array);
 
     #[wasm_bindgen(js_namespace = ["crypto", "subtle"], js_name = importKey)]
-    fn subtle_import_key(format: &str, key: &Uint8Array, algorithm: &JsValue, extractable: bool, usages: &Array) -> Promise;
+    fn subtle_import_key(
+        format: &str,
+        key: &Uint8Array,
+        algorithm: &JsValue,
+        extractable: bool,
+        usages: &Array,
+    ) -> Promise;
 
     #[wasm_bindgen(js_namespace = ["crypto", "subtle"], js_name = sign)]
     fn subtle_sign(algorithm: &str, key: &JsValue, data: &Uint8Array) -> Promise;
@@ -134,7 +140,8 @@ fn standard_webhooks_vector() {
     let secrets = [Secret::Text("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")];
     let config = config(Scheme::preset("standard").unwrap(), &secrets);
     let payload = br#"{"test": 2432232314}"#;
-    let headers = Signer::new(&config).unwrap().sign_at(payload, Some("msg_p5jXN8AQM9LWM0D4loKWxJek"), 1614265330).unwrap();
+    let headers =
+        Signer::new(&config).unwrap().sign_at(payload, Some("msg_p5jXN8AQM9LWM0D4loKWxJek"), 1614265330).unwrap();
     assert_eq!(header(&headers, "webhook-signature"), "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
     let verified = Verifier::new(&config).unwrap().verify_at(payload, &headers, 1614265330).unwrap();
     assert_eq!(verified.id.as_deref(), Some("msg_p5jXN8AQM9LWM0D4loKWxJek"));
@@ -182,7 +189,12 @@ fn every_scheme_round_trips_with_js_clock_and_randomness() {
         }
         let mut tampered = body.to_vec();
         tampered[10] ^= 1;
-        assert_eq!(verifier.verify_at(&tampered, &headers, now).unwrap_err().code(), Code::NoMatchingSignature, "{}", scheme.name);
+        assert_eq!(
+            verifier.verify_at(&tampered, &headers, now).unwrap_err().code(),
+            Code::NoMatchingSignature,
+            "{}",
+            scheme.name
+        );
     }
 }
 
@@ -237,8 +249,26 @@ fn next(state: &mut u64) -> u64 {
 
 #[wasm_bindgen_test]
 fn canonical_numbers_match_the_engines_number_to_string() {
-    let mut cases = vec![0.0, -0.0, 1.0, -1.0, 0.1, 1e21, 1e-7, 1e-6, 123456789012345680000.0, 5e-324, f64::MAX, f64::MIN_POSITIVE,
-        9007199254740993.0, 0.000001, 1.7976931348623157e308, 333333333.3333333, 4.35, 0.3];
+    let mut cases = vec![
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.1,
+        1e21,
+        1e-7,
+        1e-6,
+        123456789012345680000.0,
+        5e-324,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        9007199254740993.0,
+        0.000001,
+        1.7976931348623157e308,
+        333333333.3333333,
+        4.35,
+        0.3,
+    ];
     let mut state = 0x9E37_79B9_7F4A_7C15u64;
     for _ in 0..3000 {
         let x = f64::from_bits(next(&mut state));
@@ -258,7 +288,8 @@ fn canonical_numbers_match_the_engines_number_to_string() {
 
 #[wasm_bindgen_test]
 fn canonical_text_parses_back_to_the_same_value_in_js() {
-    let input = r#"{ "b": [1.0E2, "\u0041", true, null], "a": -0, "é": {"z": "\u2028\t", "y": [ ]}, "\ud83e\udd80": 1e-7 }"#;
+    let input =
+        r#"{ "b": [1.0E2, "\u0041", true, null], "a": -0, "é": {"z": "\u2028\t", "y": [ ]}, "\ud83e\udd80": 1e-7 }"#;
     let canonical = canonicalize(input.as_bytes()).unwrap();
     assert_eq!(canonical, "{\"a\":0,\"b\":[100,\"A\",true,null],\"é\":{\"y\":[],\"z\":\"\u{2028}\\t\"},\"🦀\":1e-7}");
     // JSON.parse then JSON.stringify keeps insertion order, which is already the canonical order here.
@@ -278,10 +309,11 @@ fn canonical_mode_verifies_a_body_reserialized_by_js() {
     config.canonical = true;
     let body = r#"{"z":1,"a":{"n":1.50,"s":"x\/y"}}"#;
     let headers = Signer::new(&config).unwrap().sign_at(body.as_bytes(), Some("msg_1"), 1_700_000_000).unwrap();
-    let reserialized = JSON::stringify_with_replacer_and_space(&JSON::parse(body).unwrap(), &JsValue::NULL, &JsValue::from_f64(2.0))
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let reserialized =
+        JSON::stringify_with_replacer_and_space(&JSON::parse(body).unwrap(), &JsValue::NULL, &JsValue::from_f64(2.0))
+            .unwrap()
+            .as_string()
+            .unwrap();
     assert_ne!(reserialized, body);
     let verified = Verifier::new(&config).unwrap().verify_at(reserialized.as_bytes(), &headers, 1_700_000_000).unwrap();
     assert_eq!(verified.secret_index, 0);
@@ -294,9 +326,15 @@ fn invalid_configurations_have_stable_codes() {
     let square = Config::new(Scheme::preset("square").unwrap(), &secrets);
     assert_eq!(Verifier::new(&square).unwrap_err().code().as_str(), "invalid_scheme");
     let bad = [Secret::Text("whsec_***")];
-    assert_eq!(Verifier::new(&Config::new(Scheme::preset("standard").unwrap(), &bad)).unwrap_err().code().as_str(), "invalid_secret");
+    assert_eq!(
+        Verifier::new(&Config::new(Scheme::preset("standard").unwrap(), &bad)).unwrap_err().code().as_str(),
+        "invalid_secret"
+    );
     let none: [Secret<'_>; 0] = [];
-    assert_eq!(Signer::new(&Config::new(Scheme::preset("github").unwrap(), &none)).unwrap_err().code().as_str(), "invalid_secret");
+    assert_eq!(
+        Signer::new(&Config::new(Scheme::preset("github").unwrap(), &none)).unwrap_err().code().as_str(),
+        "invalid_secret"
+    );
     let mut unsigned_ts = CustomScheme::new("X-Sig", Encoding::Hex);
     unsigned_ts.timestamp_header = Some("X-Ts");
     assert_eq!(unsigned_ts.build().unwrap_err().code().as_str(), "invalid_scheme");

@@ -12,10 +12,7 @@ fn seeds() -> &'static [Schema] {
     SEEDS.get_or_init(|| {
         Builtin::ALL
             .into_iter()
-            .map(|b| {
-                b.schema(&BuiltinOptions::default())
-                    .expect("every built-in schema compiles")
-            })
+            .map(|b| b.schema(&BuiltinOptions::default()).expect("every built-in schema compiles"))
             .collect()
     })
 }

@@ -7,10 +7,7 @@ use hookseal::json::{parse, ParseOptions};
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     for exact_integers in [false, true] {
-        let options = ParseOptions {
-            exact_integers,
-            ..ParseOptions::default()
-        };
+        let options = ParseOptions { exact_integers, ..ParseOptions::default() };
         let Ok(value) = parse(data, &options) else {
             continue;
         };

@@ -49,10 +49,7 @@ libfuzzer_sys::fuzz_target!(|n: Number| {
         Ok(other) => panic!("{text} parsed as {other:?}"),
         Err(e) => {
             assert_eq!(e.code(), Code::NumberOutOfRange, "{text}: {e}");
-            assert!(
-                expected.is_infinite(),
-                "{text} refused but core reads {expected:e}"
-            );
+            assert!(expected.is_infinite(), "{text} refused but core reads {expected:e}");
         }
     }
 });

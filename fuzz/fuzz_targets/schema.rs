@@ -15,11 +15,7 @@ struct Input<'a> {
     subject: String,
 }
 
-const LIMITS: Limits = Limits {
-    max_depth: 64,
-    max_steps: 200_000,
-    max_errors: 20,
-};
+const LIMITS: Limits = Limits { max_depth: 64, max_steps: 200_000, max_errors: 20 };
 
 fn check(schema: &Schema, instance: &[u8]) {
     let _ = schema.validate_json(instance);
@@ -34,8 +30,6 @@ libfuzzer_sys::fuzz_target!(|input: Input<'_>| {
         return;
     };
     if let Ok(schema) = Schema::compile_json(format!("{{\"pattern\":{literal}}}").as_bytes()) {
-        let _ = schema
-            .with_limits(LIMITS)
-            .validate(&Value::String(input.subject));
+        let _ = schema.with_limits(LIMITS).validate(&Value::String(input.subject));
     }
 });

@@ -41,14 +41,7 @@ fn scheme(d: &Delivery<'_>) -> Option<Scheme> {
         let presets = hookseal::scheme::PRESETS;
         return Scheme::preset(presets[usize::from(d.preset) % presets.len()]);
     };
-    let mut custom = CustomScheme::new(
-        c.signature_header,
-        if c.base64 {
-            Encoding::Base64
-        } else {
-            Encoding::Hex
-        },
-    );
+    let mut custom = CustomScheme::new(c.signature_header, if c.base64 { Encoding::Base64 } else { Encoding::Hex });
     custom.prefix = c.prefix;
     custom.template = c.template;
     custom.timestamp_header = c.timestamp_header;
@@ -69,12 +62,7 @@ libfuzzer_sys::fuzz_target!(|d: Delivery<'_>| {
         (true, Some(text)) => Secret::Text(text),
         _ => Secret::Raw(d.secret),
     }];
-    let config = Config {
-        scheme,
-        secrets: &secrets,
-        notification_url: d.notification_url,
-        canonical: d.canonical,
-    };
+    let config = Config { scheme, secrets: &secrets, notification_url: d.notification_url, canonical: d.canonical };
     let Ok(verifier) = Verifier::new(&config) else {
         return;
     };
@@ -89,19 +77,12 @@ libfuzzer_sys::fuzz_target!(|d: Delivery<'_>| {
         return;
     };
     let verified = verifier.verify_at(d.body, &headers, timestamp);
-    assert_eq!(
-        verified.as_ref().map(|v| v.secret_index),
-        Ok(0),
-        "{headers:?}"
-    );
+    assert_eq!(verified.as_ref().map(|v| v.secret_index), Ok(0), "{headers:?}");
     if !d.canonical && !d.body.is_empty() {
         let mut changed = d.body.to_vec();
         let at = usize::from(d.flip) % changed.len();
         changed[at] ^= 1;
         let refused = verifier.verify_at(&changed, &headers, timestamp);
-        assert_eq!(
-            refused.map_err(|e| e.code()).err(),
-            Some(Code::NoMatchingSignature)
-        );
+        assert_eq!(refused.map_err(|e| e.code()).err(), Some(Code::NoMatchingSignature));
     }
 });

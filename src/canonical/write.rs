@@ -102,14 +102,8 @@ fn check_depth(open: usize, max_depth: usize) -> Result<()> {
 fn sorted_members(map: &Map) -> Result<Vec<(&String, &Value)>> {
     let mut members: Vec<(&String, &Value)> = map.iter().collect();
     crate::sort::heapsort(&mut members, |(a, _), (b, _)| cmp_utf16(a, b).is_lt());
-    if members
-        .windows(2)
-        .any(|pair| matches!(pair, [(a, _), (b, _)] if a == b))
-    {
-        return Err(Error::new(
-            Code::DuplicateKey,
-            "an object holds the same property name twice",
-        ));
+    if members.windows(2).any(|pair| matches!(pair, [(a, _), (b, _)] if a == b)) {
+        return Err(Error::new(Code::DuplicateKey, "an object holds the same property name twice"));
     }
     Ok(members)
 }
@@ -210,24 +204,10 @@ mod tests {
 
     #[test]
     fn utf16_order_matches_encode_utf16() {
-        let samples = [
-            "",
-            "a",
-            "é",
-            "\u{FFFF}",
-            "\u{E000}",
-            "\u{10000}",
-            "\u{10FFFF}",
-            "aé",
-            "a\u{10000}",
-        ];
+        let samples = ["", "a", "é", "\u{FFFF}", "\u{E000}", "\u{10000}", "\u{10FFFF}", "aé", "a\u{10000}"];
         for a in samples {
             for b in samples {
-                assert_eq!(
-                    cmp_utf16(a, b),
-                    a.encode_utf16().cmp(b.encode_utf16()),
-                    "{a:?} {b:?}"
-                );
+                assert_eq!(cmp_utf16(a, b), a.encode_utf16().cmp(b.encode_utf16()), "{a:?} {b:?}");
             }
         }
     }

@@ -56,10 +56,7 @@ pub struct ParseOptions {
 impl ParseOptions {
     /// The defaults: depth limit [`DEFAULT_MAX_DEPTH`], large integers rounded.
     pub const fn new() -> ParseOptions {
-        ParseOptions {
-            max_depth: DEFAULT_MAX_DEPTH,
-            exact_integers: false,
-        }
+        ParseOptions { max_depth: DEFAULT_MAX_DEPTH, exact_integers: false }
     }
 }
 
@@ -119,10 +116,7 @@ pub fn parse(input: &[u8], options: &ParseOptions) -> Result<Value> {
 /// the name of the member whose value is being read.
 enum Frame {
     Array(Vec<Value>),
-    Object {
-        members: Vec<(String, Value)>,
-        key: String,
-    },
+    Object { members: Vec<(String, Value)>, key: String },
 }
 
 struct Parser<'a> {
@@ -163,10 +157,7 @@ impl Parser<'_> {
                         Value::Object(Map::new())
                     } else {
                         let key = self.member_name()?;
-                        stack.push(Frame::Object {
-                            members: Vec::new(),
-                            key,
-                        });
+                        stack.push(Frame::Object { members: Vec::new(), key });
                         continue 'value;
                     }
                 }
@@ -269,10 +260,7 @@ impl Parser<'_> {
             self.pos += word.len();
             Ok(value)
         } else {
-            Err(syntax(format!(
-                "invalid literal at byte {}, expected `{word}`",
-                self.pos
-            )))
+            Err(syntax(format!("invalid literal at byte {}, expected `{word}`", self.pos)))
         }
     }
 
@@ -304,9 +292,7 @@ impl Parser<'_> {
                     )))
                 }
                 None => {
-                    return Err(syntax(format!(
-                        "unexpected end of input in the string that starts at byte {start}"
-                    )))
+                    return Err(syntax(format!("unexpected end of input in the string that starts at byte {start}")))
                 }
             }
         }
@@ -317,9 +303,7 @@ impl Parser<'_> {
         let start = self.pos;
         self.pos += 1;
         let Some(letter) = self.peek() else {
-            return Err(syntax(format!(
-                "unexpected end of input in the escape at byte {start}"
-            )));
+            return Err(syntax(format!("unexpected end of input in the escape at byte {start}")));
         };
         self.pos += 1;
         let c = match letter {
@@ -363,8 +347,7 @@ impl Parser<'_> {
             0xDC00..=0xDFFF => return Err(lone_surrogate("low", unit, start)),
             _ => u32::from(unit),
         };
-        let c = char::from_u32(code)
-            .ok_or_else(|| syntax(format!("invalid \\u escape at byte {start}")))?;
+        let c = char::from_u32(code).ok_or_else(|| syntax(format!("invalid \\u escape at byte {start}")))?;
         out.push(c);
         Ok(())
     }
@@ -375,9 +358,7 @@ impl Parser<'_> {
         for _ in 0..4 {
             let digit = self.peek().and_then(|b| char::from(b).to_digit(16));
             let Some(digit) = digit else {
-                return Err(syntax(format!(
-                    "invalid \\u escape at byte {start}: expected four hex digits"
-                )));
+                return Err(syntax(format!("invalid \\u escape at byte {start}: expected four hex digits")));
             };
             unit = (unit << 4) | digit as u16;
             self.pos += 1;
@@ -393,9 +374,7 @@ impl Parser<'_> {
             Some(b'0') => {
                 self.pos += 1;
                 if let Some(b'0'..=b'9') = self.peek() {
-                    return Err(syntax(format!(
-                        "leading zero in the number at byte {start}: write 1, not 01"
-                    )));
+                    return Err(syntax(format!("leading zero in the number at byte {start}: write 1, not 01")));
                 }
             }
             Some(b'1'..=b'9') => self.digits(),
@@ -445,28 +424,18 @@ impl Parser<'_> {
 
     fn bad_number(&self, start: usize, expected: &str) -> Error {
         let found = self.describe_next();
-        syntax(format!(
-            "invalid number at byte {start}: expected {expected} at byte {}, found {found}",
-            self.pos
-        ))
+        syntax(format!("invalid number at byte {start}: expected {expected} at byte {}, found {found}", self.pos))
     }
 
     /// An `invalid_json` error for whatever is at the current position.
     fn unexpected(&self, expected: &str) -> Error {
         let found = self.describe_next();
-        syntax(format!(
-            "unexpected {found} at byte {}, expected {expected}",
-            self.pos
-        ))
+        syntax(format!("unexpected {found} at byte {}, expected {expected}", self.pos))
     }
 
     /// The character at the current position, for a message.
     fn describe_next(&self) -> String {
-        match self
-            .text
-            .get(self.pos..)
-            .and_then(|rest| rest.chars().next())
-        {
+        match self.text.get(self.pos..).and_then(|rest| rest.chars().next()) {
             None => String::from("end of input"),
             Some(c) if c.is_ascii_graphic() || (!c.is_control() && !c.is_whitespace()) => {
                 format!("`{c}`")
@@ -479,8 +448,7 @@ impl Parser<'_> {
 /// True if an integer literal (optional `-`, no leading zeros) exceeds 2^53 in magnitude.
 fn exceeds_max_exact(literal: &str) -> bool {
     let digits = literal.strip_prefix('-').unwrap_or(literal);
-    digits.len() > MAX_EXACT_INTEGER.len()
-        || (digits.len() == MAX_EXACT_INTEGER.len() && digits > MAX_EXACT_INTEGER)
+    digits.len() > MAX_EXACT_INTEGER.len() || (digits.len() == MAX_EXACT_INTEGER.len() && digits > MAX_EXACT_INTEGER)
 }
 
 fn syntax(message: String) -> Error {

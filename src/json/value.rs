@@ -119,10 +119,7 @@ impl Map {
 
     /// A mutable reference to the value of member `name`.
     pub fn get_mut(&mut self, name: &str) -> Option<&mut Value> {
-        self.members
-            .iter_mut()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v)
+        self.members.iter_mut().find(|(k, _)| k == name).map(|(_, v)| v)
     }
 
     /// True if the object has member `name`.

@@ -137,14 +137,10 @@ fn scalar_cmp(a: &Value, b: &Value) -> Ordering {
 /// `uniqueItems`; `None` if the budget runs out. Arrays of scalars are sorted (O(n log n));
 /// others are compared pairwise.
 pub(crate) fn find_duplicate(a: &[Value], budget: &mut u64) -> Option<Option<(usize, usize)>> {
-    if a.iter()
-        .all(|v| !matches!(v, Value::Array(_) | Value::Object(_)))
-    {
+    if a.iter().all(|v| !matches!(v, Value::Array(_) | Value::Object(_))) {
         *budget = budget.checked_sub(a.len() as u64)?;
         let mut sorted: Vec<(&Value, usize)> = a.iter().zip(0..).collect();
-        crate::sort::heapsort(&mut sorted, |x, y| {
-            scalar_cmp(x.0, y.0).then(x.1.cmp(&y.1)) == Ordering::Less
-        });
+        crate::sort::heapsort(&mut sorted, |x, y| scalar_cmp(x.0, y.0).then(x.1.cmp(&y.1)) == Ordering::Less);
         let mut best: Option<(usize, usize)> = None;
         for pair in sorted.windows(2) {
             if let [(x, j), (y, i)] = pair {
@@ -188,20 +184,11 @@ mod tests {
     fn duplicates() {
         let n = |x: f64| Value::Number(x);
         let mut budget = 1000;
-        assert_eq!(
-            find_duplicate(&[n(3.0), n(1.0), n(3.0), n(1.0)], &mut budget),
-            Some(Some((2, 0)))
-        );
-        assert_eq!(
-            find_duplicate(&[n(1.0), Value::Bool(true), Value::Null], &mut budget),
-            Some(None)
-        );
+        assert_eq!(find_duplicate(&[n(3.0), n(1.0), n(3.0), n(1.0)], &mut budget), Some(Some((2, 0))));
+        assert_eq!(find_duplicate(&[n(1.0), Value::Bool(true), Value::Null], &mut budget), Some(None));
         let arr = |v: Vec<Value>| Value::Array(v);
         assert_eq!(
-            find_duplicate(
-                &[arr(alloc::vec![n(1.0)]), arr(alloc::vec![n(1.0)])],
-                &mut budget
-            ),
+            find_duplicate(&[arr(alloc::vec![n(1.0)]), arr(alloc::vec![n(1.0)])], &mut budget),
             Some(Some((1, 0)))
         );
     }

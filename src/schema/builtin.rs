@@ -87,12 +87,8 @@ pub struct BuiltinOptions {
 
 impl Builtin {
     /// Every built-in.
-    pub const ALL: [Builtin; 4] = [
-        Builtin::JuriChat,
-        Builtin::Jelou,
-        Builtin::Talkover,
-        Builtin::StandardWebhooksEndpoint,
-    ];
+    pub const ALL: [Builtin; 4] =
+        [Builtin::JuriChat, Builtin::Jelou, Builtin::Talkover, Builtin::StandardWebhooksEndpoint];
 
     /// The built-in called `name` (`jurichat`, `jelou`, `talkover`, `standard-webhooks-endpoint`).
     pub fn from_name(name: &str) -> Option<Builtin> {
@@ -145,16 +141,10 @@ impl Builtin {
         let mut doc = parse(self.source().as_bytes(), &ParseOptions::default())?;
         if let Some(events) = &options.events {
             let Some(member) = self.events_member() else {
-                return Err(Error::with_message(
-                    Code::InvalidOptions,
-                    format!("{} has no event list", self.name()),
-                ));
+                return Err(Error::with_message(Code::InvalidOptions, format!("{} has no event list", self.name())));
             };
             if events.is_empty() || events.iter().any(String::is_empty) {
-                return Err(Error::new(
-                    Code::InvalidOptions,
-                    "events must be a non-empty list of non-empty names",
-                ));
+                return Err(Error::new(Code::InvalidOptions, "events must be a non-empty list of non-empty names"));
             }
             let list = Value::Array(events.iter().cloned().map(Value::String).collect());
             let items = object_mut(&mut doc, "properties")
@@ -164,12 +154,7 @@ impl Builtin {
                 Some(Value::Object(items)) => {
                     items.insert("enum".into(), list);
                 }
-                _ => {
-                    return Err(Error::new(
-                        Code::InvalidSchema,
-                        "built-in schema has no event items",
-                    ))
-                }
+                _ => return Err(Error::new(Code::InvalidSchema, "built-in schema has no event items")),
             }
         }
         Ok(doc)

@@ -48,18 +48,9 @@ pub(crate) enum Holds {
 /// Which keywords hold subschemas (the applicators and `$defs`).
 pub(crate) fn holds(keyword: &str) -> Holds {
     match keyword {
-        "items"
-        | "contains"
-        | "additionalProperties"
-        | "propertyNames"
-        | "not"
-        | "if"
-        | "then"
-        | "else" => Holds::One,
+        "items" | "contains" | "additionalProperties" | "propertyNames" | "not" | "if" | "then" | "else" => Holds::One,
         "prefixItems" | "allOf" | "anyOf" | "oneOf" => Holds::List,
-        "properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas" => {
-            Holds::Map
-        }
+        "properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas" => Holds::Map,
         _ => Holds::Nothing,
     }
 }
@@ -118,13 +109,8 @@ pub(crate) struct Compiler<'a> {
 /// Compiles `document`.
 pub(crate) fn compile(document: &Value) -> Result<Compiled> {
     let base = DEFAULT_BASE.to_string();
-    let mut c = Compiler {
-        nodes: Vec::new(),
-        ids: Vec::new(),
-        queue: Vec::new(),
-        resources: Vec::new(),
-        anchors: Vec::new(),
-    };
+    let mut c =
+        Compiler { nodes: Vec::new(), ids: Vec::new(), queue: Vec::new(), resources: Vec::new(), anchors: Vec::new() };
     c.resources.push((base.clone(), document));
     c.index(document, &base, "#", 0)?;
     let root = c.node_for(document, &base, "#".to_string())?;
@@ -134,10 +120,7 @@ pub(crate) fn compile(document: &Value) -> Result<Compiled> {
             *slot = node;
         }
     }
-    Ok(Compiled {
-        nodes: c.nodes,
-        root,
-    })
+    Ok(Compiled { nodes: c.nodes, root })
 }
 
 /// `base` with `$id` applied, if the object has one.
@@ -148,15 +131,11 @@ fn rebase(value: &Value, base: &str, at: &str) -> Result<Option<String>> {
     let Some(id) = id.as_str() else {
         return Err(invalid(at, "$id must be a string"));
     };
-    let url = uri::resolve(base, id)
-        .ok_or_else(|| invalid(at, format_args!("$id \"{id}\" is not a URI reference")))?;
+    let url = uri::resolve(base, id).ok_or_else(|| invalid(at, format_args!("$id \"{id}\" is not a URI reference")))?;
     match url.split_once('#') {
         None => Ok(Some(url)),
         Some((url, "")) => Ok(Some(url.to_string())),
-        Some(_) => Err(invalid(
-            at,
-            format_args!("$id \"{id}\" must not have a fragment (use $anchor)"),
-        )),
+        Some(_) => Err(invalid(at, format_args!("$id \"{id}\" must not have a fragment (use $anchor)"))),
     }
 }
 
@@ -164,10 +143,7 @@ impl<'a> Compiler<'a> {
     /// First pass: records resources and anchors under `value`.
     fn index(&mut self, value: &'a Value, base: &str, at: &str, depth: usize) -> Result<()> {
         if depth > MAX_SCHEMA_DEPTH {
-            return Err(invalid(
-                at,
-                format_args!("subschemas nest deeper than {MAX_SCHEMA_DEPTH} levels"),
-            ));
+            return Err(invalid(at, format_args!("subschemas nest deeper than {MAX_SCHEMA_DEPTH} levels")));
         }
         let Value::Object(map) = value else {
             return Ok(());
@@ -181,8 +157,7 @@ impl<'a> Compiler<'a> {
             let Some(name) = anchor.as_str() else {
                 return Err(invalid(at, "$anchor must be a string"));
             };
-            self.anchors
-                .push((base.to_string(), name.to_string(), value));
+            self.anchors.push((base.to_string(), name.to_string(), value));
         }
         for (k, child) in map.iter() {
             let here = format!("{at}/{}", escape(k));
@@ -212,20 +187,12 @@ impl<'a> Compiler<'a> {
             Err(i) => i,
         };
         if self.nodes.len() >= MAX_SCHEMA_NODES {
-            return Err(invalid(
-                &at,
-                format_args!("the document has more than {MAX_SCHEMA_NODES} subschemas"),
-            ));
+            return Err(invalid(&at, format_args!("the document has more than {MAX_SCHEMA_NODES} subschemas")));
         }
         let id = self.nodes.len();
         self.nodes.push(Node::Bool(true));
         self.ids.insert(slot, (addr, id));
-        self.queue.push(Pending {
-            id,
-            value,
-            base: base.to_string(),
-            at,
-        });
+        self.queue.push(Pending { id, value, base: base.to_string(), at });
         Ok(id)
     }
 
@@ -237,32 +204,20 @@ impl<'a> Compiler<'a> {
                 let k = keywords::parse(self, map, &base, &p.at)?;
                 Ok(Node::Object(alloc::boxed::Box::new(k)))
             }
-            other => Err(invalid(
-                &p.at,
-                format_args!(
-                    "a schema must be an object or a boolean, not {}",
-                    other.type_name()
-                ),
-            )),
+            other => {
+                Err(invalid(&p.at, format_args!("a schema must be an object or a boolean, not {}", other.type_name())))
+            }
         }
     }
 
     /// Resolves `$ref` value `reference` written at `at` under base URI `base`.
     pub(crate) fn resolve(&mut self, reference: &str, base: &str, at: &str) -> Result<NodeId> {
-        let resolved = uri::resolve(base, reference).ok_or_else(|| {
-            invalid(
-                at,
-                format_args!("$ref \"{reference}\" is not a URI reference"),
-            )
-        })?;
+        let resolved = uri::resolve(base, reference)
+            .ok_or_else(|| invalid(at, format_args!("$ref \"{reference}\" is not a URI reference")))?;
         let (target, fragment) = resolved.split_once('#').unwrap_or((&resolved, ""));
         let target = target.to_string();
-        let fragment = percent_decode(fragment).ok_or_else(|| {
-            invalid(
-                at,
-                format_args!("$ref \"{reference}\" has a malformed fragment"),
-            )
-        })?;
+        let fragment = percent_decode(fragment)
+            .ok_or_else(|| invalid(at, format_args!("$ref \"{reference}\" has a malformed fragment")))?;
         let found = self.resources.iter().find(|(uri, _)| *uri == target);
         let Some(&(_, root)) = found else {
             return Err(invalid(
@@ -273,23 +228,14 @@ impl<'a> Compiler<'a> {
         let (value, value_base) = if fragment.is_empty() {
             (root, target)
         } else if let Some(pointer) = fragment.strip_prefix('/') {
-            walk(root, pointer, target).ok_or_else(|| {
-                invalid(
-                    at,
-                    format_args!("$ref \"{reference}\": no such location in the document"),
-                )
-            })?
+            walk(root, pointer, target)
+                .ok_or_else(|| invalid(at, format_args!("$ref \"{reference}\": no such location in the document")))?
         } else {
-            let found = self
-                .anchors
-                .iter()
-                .find(|(uri, name, _)| *uri == target && *name == fragment);
+            let found = self.anchors.iter().find(|(uri, name, _)| *uri == target && *name == fragment);
             let Some(&(_, _, v)) = found else {
                 return Err(invalid(
                     at,
-                    format_args!(
-                        "$ref \"{reference}\": no $anchor \"{fragment}\" in that resource"
-                    ),
+                    format_args!("$ref \"{reference}\": no $anchor \"{fragment}\" in that resource"),
                 ));
             };
             (v, target)

@@ -74,11 +74,7 @@ impl Ctx<'_> {
                     }
                 }
                 for (key, member) in m.iter_mut() {
-                    let s = k
-                        .properties
-                        .iter()
-                        .find(|(name, _)| name == key)
-                        .map(|(_, s)| *s);
+                    let s = k.properties.iter().find(|(name, _)| name == key).map(|(_, s)| *s);
                     let s = match s {
                         Some(s) => Some(s),
                         None if k.pattern_properties.is_empty() => k.additional_properties,
@@ -91,15 +87,7 @@ impl Ctx<'_> {
             }
             Value::Array(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
-                    let s = k
-                        .prefix_items
-                        .get(i)
-                        .copied()
-                        .or(if i >= k.prefix_items.len() {
-                            k.items
-                        } else {
-                            None
-                        });
+                    let s = k.prefix_items.get(i).copied().or(if i >= k.prefix_items.len() { k.items } else { None });
                     if let Some(s) = s {
                         self.fill(s, item, depth + 1);
                     }

@@ -67,11 +67,7 @@ fn index(n: usize) -> Value {
 /// The `type` keyword's value as ajv prints it: `string` or `string,null`.
 pub(crate) fn type_list(v: &Value) -> String {
     match v {
-        Value::Array(names) => names
-            .iter()
-            .filter_map(Value::as_str)
-            .collect::<Vec<_>>()
-            .join(","),
+        Value::Array(names) => names.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","),
         other => other.as_str().unwrap_or("").to_string(),
     }
 }
@@ -155,39 +151,27 @@ impl Fail<'_> {
         match self {
             Fail::FalseSchema | Fail::AnyOf | Fail::Not => object(alloc::vec![]),
             Fail::Type(t) => object(alloc::vec![("type", Value::String(type_list(t)))]),
-            Fail::Enum(values) => object(alloc::vec![(
-                "allowedValues",
-                Value::Array(values.to_vec())
-            )]),
+            Fail::Enum(values) => object(alloc::vec![("allowedValues", Value::Array(values.to_vec()))]),
             Fail::Const(v) => object(alloc::vec![("allowedValue", (*v).clone())]),
             Fail::MultipleOf(m) => object(alloc::vec![("multipleOf", Value::Number(*m))]),
-            Fail::Bound(_, cmp, limit) => object(alloc::vec![
-                ("comparison", Value::String((*cmp).into())),
-                ("limit", Value::Number(*limit)),
-            ]),
+            Fail::Bound(_, cmp, limit) => {
+                object(alloc::vec![("comparison", Value::String((*cmp).into())), ("limit", Value::Number(*limit)),])
+            }
             Fail::Count("contains", n) => object(alloc::vec![("minContains", count(*n))]),
             Fail::Count("maxContains", n) => object(alloc::vec![("maxContains", count(*n))]),
             Fail::Count(_, n) => object(alloc::vec![("limit", count(*n))]),
             Fail::Pattern(p) => object(alloc::vec![("pattern", Value::String((*p).into()))]),
-            Fail::Format(f, m) => object(alloc::vec![
-                ("format", Value::String(f.name().into())),
-                ("code", Value::String(m.code.into())),
-            ]),
-            Fail::Unique(i, j) => object(alloc::vec![("i", index(*i)), ("j", index(*j))]),
-            Fail::Required(p) => {
-                object(alloc::vec![("missingProperty", Value::String((*p).into()))])
+            Fail::Format(f, m) => {
+                object(alloc::vec![("format", Value::String(f.name().into())), ("code", Value::String(m.code.into())),])
             }
+            Fail::Unique(i, j) => object(alloc::vec![("i", index(*i)), ("j", index(*j))]),
+            Fail::Required(p) => object(alloc::vec![("missingProperty", Value::String((*p).into()))]),
             Fail::DependentRequired(p, d) => object(alloc::vec![
                 ("property", Value::String((*p).into())),
                 ("missingProperty", Value::String((*d).into())),
             ]),
-            Fail::Additional(p) => object(alloc::vec![(
-                "additionalProperty",
-                Value::String((*p).into())
-            )]),
-            Fail::PropertyName(p, _) => {
-                object(alloc::vec![("propertyName", Value::String((*p).into()))])
-            }
+            Fail::Additional(p) => object(alloc::vec![("additionalProperty", Value::String((*p).into()))]),
+            Fail::PropertyName(p, _) => object(alloc::vec![("propertyName", Value::String((*p).into()))]),
             Fail::OneOf(passing) => object(alloc::vec![(
                 "passingSchemas",
                 match passing {
@@ -195,10 +179,7 @@ impl Fail<'_> {
                     None => Value::Null,
                 },
             )]),
-            Fail::If(branch) => object(alloc::vec![(
-                "failingKeyword",
-                Value::String((*branch).into())
-            )]),
+            Fail::If(branch) => object(alloc::vec![("failingKeyword", Value::String((*branch).into()))]),
             Fail::Depth(n) => object(alloc::vec![("limit", index(*n))]),
             Fail::Budget(n) => object(alloc::vec![("limit", count(*n))]),
         }

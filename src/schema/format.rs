@@ -48,10 +48,7 @@ pub(crate) struct Mismatch {
 }
 
 const fn mismatch(message: &'static str) -> Mismatch {
-    Mismatch {
-        code: "format",
-        message,
-    }
+    Mismatch { code: "format", message }
 }
 
 impl Format {
@@ -106,22 +103,13 @@ impl Format {
             Format::Ipv6 => is_ipv6(s),
             Format::WebhookUrl => {
                 return url_policy::check_webhook_url_with(url_parser, s, Default::default())
-                    .map_err(|r| Mismatch {
-                        code: r.code(),
-                        message: r.message(),
-                    });
+                    .map_err(|r| Mismatch { code: r.code(), message: r.message() });
             }
             Format::HeaderName => {
-                return headers::check_name(s).map_err(|r| Mismatch {
-                    code: r.code(),
-                    message: r.message(),
-                });
+                return headers::check_name(s).map_err(|r| Mismatch { code: r.code(), message: r.message() });
             }
             Format::HeaderValue => {
-                return headers::check_value(s).map_err(|r| Mismatch {
-                    code: r.code(),
-                    message: r.message(),
-                });
+                return headers::check_value(s).map_err(|r| Mismatch { code: r.code(), message: r.message() });
             }
         };
         if ok {
@@ -155,13 +143,15 @@ pub(crate) fn is_ipv6(s: &str) -> bool {
 fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 36
-        && b.iter().enumerate().all(|(i, &c)| {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                c == b'-'
-            } else {
-                c.is_ascii_hexdigit()
-            }
-        })
+        && b.iter().enumerate().all(
+            |(i, &c)| {
+                if matches!(i, 8 | 13 | 18 | 23) {
+                    c == b'-'
+                } else {
+                    c.is_ascii_hexdigit()
+                }
+            },
+        )
 }
 
 /// RFC 1123 hostname: 1–63 character LDH labels, 253 characters at most, no trailing dot.
@@ -181,8 +171,7 @@ pub(crate) fn is_hostname(s: &str) -> bool {
         }
         // RFC 5891 §4.2.3.1: "--" in positions 3–4 is reserved for A-labels ("xn--").
         if b.get(2..4) == Some(b"--") {
-            return b.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"xn"))
-                && idn::is_a_label(label);
+            return b.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"xn")) && idn::is_a_label(label);
         }
         true
     })
@@ -198,9 +187,7 @@ fn is_email(s: &str) -> bool {
         !local.is_empty()
             && local.split('.').all(|atom| {
                 !atom.is_empty()
-                    && atom
-                        .bytes()
-                        .all(|c| c.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&c))
+                    && atom.bytes().all(|c| c.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&c))
             })
     };
     if !local_ok || local.len() > 64 {
@@ -237,9 +224,7 @@ fn quoted_local(q: &str) -> bool {
 fn is_date_time(s: &str) -> bool {
     let b = s.as_bytes();
     match b.get(10) {
-        Some(b'T' | b't') => {
-            is_date(b.get(..10).unwrap_or(b"")) && is_time(b.get(11..).unwrap_or(b""))
-        }
+        Some(b'T' | b't') => is_date(b.get(..10).unwrap_or(b"")) && is_time(b.get(11..).unwrap_or(b"")),
         _ => false,
     }
 }
@@ -259,8 +244,7 @@ fn is_date(b: &[u8]) -> bool {
     if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return false;
     }
-    let (Some(hi), Some(lo), Some(month), Some(day)) = (two(b, 0), two(b, 2), two(b, 5), two(b, 8))
-    else {
+    let (Some(hi), Some(lo), Some(month), Some(day)) = (two(b, 0), two(b, 2), two(b, 5), two(b, 8)) else {
         return false;
     };
     let year = hi * 100 + lo;

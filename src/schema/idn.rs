@@ -19,10 +19,7 @@ pub(crate) fn is_a_label(label: &str) -> bool {
     let Some(u) = decode(encoded) else {
         return false;
     };
-    if u.is_empty()
-        || u.iter().all(char::is_ascii)
-        || (u.get(2) == Some(&'-') && u.get(3) == Some(&'-'))
-    {
+    if u.is_empty() || u.iter().all(char::is_ascii) || (u.get(2) == Some(&'-') && u.get(3) == Some(&'-')) {
         return false;
     }
     if u.first().is_some_and(|&c| is_mark(c)) {
@@ -37,12 +34,7 @@ pub(crate) fn is_a_label(label: &str) -> bool {
         let before = i.checked_sub(1).and_then(|j| u.get(j)).copied();
         let after = u.get(i + 1).copied();
         let ok = match c {
-            '\u{640}'
-            | '\u{7FA}'
-            | '\u{302E}'
-            | '\u{302F}'
-            | '\u{3031}'..='\u{3035}'
-            | '\u{303B}' => false,
+            '\u{640}' | '\u{7FA}' | '\u{302E}' | '\u{302F}' | '\u{3031}'..='\u{3035}' | '\u{303B}' => false,
             '\u{B7}' => before == Some('l') && after == Some('l'),
             '\u{375}' => after.is_some_and(is_greek),
             '\u{5F3}' | '\u{5F4}' => before.is_some_and(|b| ('\u{590}'..='\u{5FF}').contains(&b)),

@@ -49,12 +49,7 @@ const UNSUPPORTED: [&str; 7] = [
 ];
 
 /// Reads the keywords of the object schema `map`, located at `at` with base URI `base`.
-pub(crate) fn parse<'a>(
-    c: &mut Compiler<'a>,
-    map: &'a Map,
-    base: &str,
-    at: &str,
-) -> Result<Keywords> {
+pub(crate) fn parse<'a>(c: &mut Compiler<'a>, map: &'a Map, base: &str, at: &str) -> Result<Keywords> {
     let mut k = Keywords::default();
     for (name, v) in map.iter() {
         let here = format!("{at}/{}", escape(name));
@@ -70,9 +65,7 @@ pub(crate) fn parse<'a>(
                 }
             }
             "$ref" => {
-                let r = v
-                    .as_str()
-                    .ok_or_else(|| invalid(here, "$ref must be a string"))?;
+                let r = v.as_str().ok_or_else(|| invalid(here, "$ref must be a string"))?;
                 k.reference = Some(c.resolve(r, base, here)?);
             }
             "type" => k.types = Some((type_bits(v, here)?, v.clone())),
@@ -101,17 +94,16 @@ pub(crate) fn parse<'a>(
             "minProperties" => k.min_properties = Some(count(v, here)?),
             "maxProperties" => k.max_properties = Some(count(v, here)?),
             "uniqueItems" => {
-                k.unique_items = v
-                    .as_bool()
-                    .ok_or_else(|| invalid(here, "uniqueItems must be a boolean"))?
+                k.unique_items = v.as_bool().ok_or_else(|| invalid(here, "uniqueItems must be a boolean"))?
             }
             "pattern" => k.pattern = Some(pattern(v, here)?),
             "format" => {
-                let f = v
-                    .as_str()
-                    .ok_or_else(|| invalid(here, "format must be a string"))?;
+                let f = v.as_str().ok_or_else(|| invalid(here, "format must be a string"))?;
                 k.format = Some(Format::from_name(f).ok_or_else(|| {
-                    invalid(here, format_args!("unsupported format \"{f}\" (hookseal asserts formats and refuses unknown ones)"))
+                    invalid(
+                        here,
+                        format_args!("unsupported format \"{f}\" (hookseal asserts formats and refuses unknown ones)"),
+                    )
                 })?);
             }
             "required" => k.required = strings(v, here)?,
@@ -120,15 +112,12 @@ pub(crate) fn parse<'a>(
                     return Err(invalid(here, "dependentRequired must be an object"));
                 };
                 for (p, deps) in m.iter() {
-                    k.dependent_required
-                        .push((p.clone(), strings(deps, &format!("{here}/{}", escape(p)))?));
+                    k.dependent_required.push((p.clone(), strings(deps, &format!("{here}/{}", escape(p)))?));
                 }
             }
             "items" => k.items = Some(c.node_for(v, base, here.to_string())?),
             "contains" => k.contains = Some(c.node_for(v, base, here.to_string())?),
-            "additionalProperties" => {
-                k.additional_properties = Some(c.node_for(v, base, here.to_string())?)
-            }
+            "additionalProperties" => k.additional_properties = Some(c.node_for(v, base, here.to_string())?),
             "propertyNames" => k.property_names = Some(c.node_for(v, base, here.to_string())?),
             "not" => k.not = Some(c.node_for(v, base, here.to_string())?),
             "if" => k.if_ = Some(c.node_for(v, base, here.to_string())?),
@@ -152,10 +141,7 @@ pub(crate) fn parse<'a>(
             }
             other if ANNOTATIONS.contains(&other) => {}
             other if UNSUPPORTED.contains(&other) => {
-                return Err(invalid(
-                    here,
-                    format_args!("keyword \"{other}\" is not supported by hookseal"),
-                ));
+                return Err(invalid(here, format_args!("keyword \"{other}\" is not supported by hookseal")));
             }
             other => return Err(invalid(here, format_args!("unknown keyword \"{other}\""))),
         }
@@ -180,28 +166,16 @@ fn count(v: &Value, at: &str) -> Result<u64> {
 }
 
 fn pattern(v: &Value, at: &str) -> Result<Pattern> {
-    let source = v
-        .as_str()
-        .ok_or_else(|| invalid(at, "pattern must be a string"))?;
-    let regex =
-        Regex::new(source).map_err(|e| invalid(at, format_args!("pattern \"{source}\": {e}")))?;
-    Ok(Pattern {
-        source: source.to_string(),
-        regex,
-    })
+    let source = v.as_str().ok_or_else(|| invalid(at, "pattern must be a string"))?;
+    let regex = Regex::new(source).map_err(|e| invalid(at, format_args!("pattern \"{source}\": {e}")))?;
+    Ok(Pattern { source: source.to_string(), regex })
 }
 
 fn type_bits(v: &Value, at: &str) -> Result<u8> {
     let one = |name: &Value| {
-        name.as_str().and_then(types::bit).ok_or_else(|| {
-            invalid(
-                at,
-                format_args!(
-                    "unknown type \"{}\"",
-                    name.as_str().unwrap_or("(not a string)")
-                ),
-            )
-        })
+        name.as_str()
+            .and_then(types::bit)
+            .ok_or_else(|| invalid(at, format_args!("unknown type \"{}\"", name.as_str().unwrap_or("(not a string)"))))
     };
     match v {
         Value::Array(names) => {
@@ -226,9 +200,7 @@ fn strings(v: &Value, at: &str) -> Result<Vec<String>> {
     };
     let mut out: Vec<String> = Vec::with_capacity(items.len());
     for item in items {
-        let s = item
-            .as_str()
-            .ok_or_else(|| invalid(at, "must be an array of strings"))?;
+        let s = item.as_str().ok_or_else(|| invalid(at, "must be an array of strings"))?;
         if out.iter().any(|o| o == s) {
             return Err(invalid(at, format_args!("\"{s}\" is listed twice")));
         }
@@ -244,28 +216,12 @@ fn list<'a>(c: &mut Compiler<'a>, v: &'a Value, base: &str, at: &str) -> Result<
     if items.is_empty() {
         return Err(invalid(at, "must not be empty"));
     }
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| c.node_for(item, base, format!("{at}/{i}")))
-        .collect()
+    items.iter().enumerate().map(|(i, item)| c.node_for(item, base, format!("{at}/{i}"))).collect()
 }
 
-fn members<'a>(
-    c: &mut Compiler<'a>,
-    v: &'a Value,
-    base: &str,
-    at: &str,
-) -> Result<Vec<(String, NodeId)>> {
+fn members<'a>(c: &mut Compiler<'a>, v: &'a Value, base: &str, at: &str) -> Result<Vec<(String, NodeId)>> {
     let Value::Object(m) = v else {
         return Err(invalid(at, "must be an object of schemas"));
     };
-    m.iter()
-        .map(|(name, item)| {
-            Ok((
-                name.clone(),
-                c.node_for(item, base, format!("{at}/{}", escape(name)))?,
-            ))
-        })
-        .collect()
+    m.iter().map(|(name, item)| Ok((name.clone(), c.node_for(item, base, format!("{at}/{}", escape(name)))?))).collect()
 }

@@ -76,16 +76,13 @@ use alloc::vec::Vec;
 pub use builtin::{Builtin, BuiltinOptions};
 pub use compile::{MAX_SCHEMA_DEPTH, MAX_SCHEMA_NODES};
 pub use headers::{
-    check_name as check_header_name, check_value as check_header_value, HeaderRefusal,
-    RESERVED_HEADERS,
+    check_name as check_header_name, check_value as check_header_value, HeaderRefusal, RESERVED_HEADERS,
 };
 pub use regex::MAX_PATTERN_CHARS;
 pub use response::{ErrorStyle, Response};
 #[cfg(feature = "url")]
 pub use url_policy::{check_webhook_url, whatwg_url};
-pub use url_policy::{
-    check_webhook_url_with, UrlOptions, UrlParser, UrlRefusal, WebUrl, DEFAULT_URL_PARSER,
-};
+pub use url_policy::{check_webhook_url_with, UrlOptions, UrlParser, UrlRefusal, WebUrl, DEFAULT_URL_PARSER};
 
 use crate::error::Result;
 use crate::json::{parse, ParseOptions, Value};
@@ -106,11 +103,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits {
-            max_depth: 128,
-            max_steps: 10_000_000,
-            max_errors: 100,
-        }
+        Limits { max_depth: 128, max_steps: 10_000_000, max_errors: 100 }
     }
 }
 
@@ -216,18 +209,8 @@ impl Schema {
             Node::Bool(_) => None,
         };
         let field_errors = response::field_errors(self.style, &errors, instance, root_keywords);
-        let response = if valid {
-            None
-        } else {
-            response::response(self.style, &errors, &field_errors)
-        };
-        Validation {
-            valid,
-            value,
-            errors,
-            field_errors,
-            response,
-        }
+        let response = if valid { None } else { response::response(self.style, &errors, &field_errors) };
+        Validation { valid, value, errors, field_errors, response }
     }
 
     /// Parses `text` with the strict parser (duplicate keys are errors), then validates it.

@@ -10,11 +10,11 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use crate::sort::heapsort;
 use super::fail::{num, object, type_list};
 use super::node::Keywords;
 use super::ValidationError;
 use crate::json::{Map, Value};
+use crate::sort::heapsort;
 
 /// How errors are worded and which HTTP response, if any, is built.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -47,15 +47,9 @@ impl ErrorStyle {
 
     /// The style called `name`.
     pub fn from_name(name: &str) -> Option<ErrorStyle> {
-        [
-            ErrorStyle::Ajv,
-            ErrorStyle::Fastify,
-            ErrorStyle::Laravel,
-            ErrorStyle::Jelou,
-            ErrorStyle::ProblemDetails,
-        ]
-        .into_iter()
-        .find(|s| s.name() == name)
+        [ErrorStyle::Ajv, ErrorStyle::Fastify, ErrorStyle::Laravel, ErrorStyle::Jelou, ErrorStyle::ProblemDetails]
+            .into_iter()
+            .find(|s| s.name() == name)
     }
 }
 
@@ -83,12 +77,7 @@ fn target_pointer(e: &ValidationError) -> String {
 
 /// `/events/0` → `events.0`.
 fn dotted(pointer: &str) -> String {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(super::compile::unescape)
-        .collect::<Vec<_>>()
-        .join(".")
+    pointer.split('/').skip(1).map(super::compile::unescape).collect::<Vec<_>>().join(".")
 }
 
 /// The value at a JSON Pointer.
@@ -106,11 +95,7 @@ fn at<'v>(root: &'v Value, pointer: &str) -> Option<&'v Value> {
 }
 
 fn param_num(e: &ValidationError, name: &str) -> String {
-    e.params
-        .get(name)
-        .and_then(Value::as_f64)
-        .map(num)
-        .unwrap_or_default()
+    e.params.get(name).and_then(Value::as_f64).map(num).unwrap_or_default()
 }
 
 /// Laravel's `:attribute`: `webhook_url` → `webhook url`, `isActive` → `is active`.
@@ -124,11 +109,7 @@ fn attribute(field: &str) -> String {
         if c.is_ascii_uppercase() && prev.is_some_and(|p| p != '.' && p != '_') {
             out.push(' ');
         }
-        out.push(if c == '_' {
-            ' '
-        } else {
-            c.to_ascii_lowercase()
-        });
+        out.push(if c == '_' { ' ' } else { c.to_ascii_lowercase() });
         prev = Some(c);
     }
     out
@@ -142,10 +123,7 @@ fn laravel(e: &ValidationError, field: &str, value: &Value, root: Option<&Keywor
     match e.keyword {
         "required" | "dependentRequired" => required,
         "type" if root_required && matches!(at(value, &e.path), Some(Value::Null)) => required,
-        "type" => match type_list(e.params.get("type").unwrap_or(&Value::Null))
-            .split(',')
-            .next()
-        {
+        "type" => match type_list(e.params.get("type").unwrap_or(&Value::Null)).split(',').next() {
             Some("string") => format!("The {a} field must be a string."),
             Some("integer") => format!("The {a} field must be an integer."),
             Some("number") => format!("The {a} field must be a number."),
@@ -164,10 +142,7 @@ fn laravel(e: &ValidationError, field: &str, value: &Value, root: Option<&Keywor
         "maximum" => format!("The {a} field must not be greater than {n}."),
         "exclusiveMinimum" => format!("The {a} field must be greater than {n}."),
         "exclusiveMaximum" => format!("The {a} field must be less than {n}."),
-        "multipleOf" => format!(
-            "The {a} field must be a multiple of {}.",
-            param_num(e, "multipleOf")
-        ),
+        "multipleOf" => format!("The {a} field must be a multiple of {}.", param_num(e, "multipleOf")),
         "enum" | "const" => format!("The selected {a} is invalid."),
         "format" => match e.params.get("format").and_then(Value::as_str) {
             Some("uri" | "webhook-url") => format!("The {a} field must be a valid URL."),
@@ -190,10 +165,7 @@ fn jelou(e: &ValidationError, field: &str) -> String {
     let n = param_num(e, "limit");
     match e.keyword {
         "required" | "dependentRequired" => format!("{f} should not be empty"),
-        "type" => match type_list(e.params.get("type").unwrap_or(&Value::Null))
-            .split(',')
-            .next()
-        {
+        "type" => match type_list(e.params.get("type").unwrap_or(&Value::Null)).split(',').next() {
             Some("string") => format!("{f} must be a string"),
             Some("integer") => format!("{f} must be an integer number"),
             Some("number") => {
@@ -218,10 +190,7 @@ fn jelou(e: &ValidationError, field: &str) -> String {
                     )
                 })
                 .collect();
-            format!(
-                "{f} must be one of the following values: {}",
-                allowed.join(", ")
-            )
+            format!("{f} must be one of the following values: {}", allowed.join(", "))
         }
         "format" => match e.params.get("format").and_then(Value::as_str) {
             Some("uri" | "webhook-url") => format!("{f} must be a URL address"),
@@ -274,16 +243,10 @@ pub(crate) fn field_errors(
         }
         let rank = |field: &str| {
             let top = field.split('.').next().unwrap_or("");
-            k.properties
-                .iter()
-                .position(|(name, _)| name == top)
-                .unwrap_or(usize::MAX)
+            k.properties.iter().position(|(name, _)| name == top).unwrap_or(usize::MAX)
         };
-        let mut ranked: Vec<(usize, usize, (String, Vec<String>))> = out
-            .into_iter()
-            .enumerate()
-            .map(|(i, f)| (rank(&f.0), i, f))
-            .collect();
+        let mut ranked: Vec<(usize, usize, (String, Vec<String>))> =
+            out.into_iter().enumerate().map(|(i, f)| (rank(&f.0), i, f)).collect();
         heapsort(&mut ranked, |a, b| (a.0, a.1) < (b.0, b.1));
         out = ranked.into_iter().map(|(_, _, f)| f).collect();
     }
@@ -294,10 +257,7 @@ pub(crate) fn field_errors(
 pub(crate) fn field_errors_json(fields: &[(String, Vec<String>)]) -> Value {
     let mut map = Map::new();
     for (f, ms) in fields {
-        map.push_unchecked(
-            f.clone(),
-            Value::Array(ms.iter().cloned().map(Value::String).collect()),
-        );
+        map.push_unchecked(f.clone(), Value::Array(ms.iter().cloned().map(Value::String).collect()));
     }
     Value::Object(map)
 }
@@ -323,12 +283,7 @@ pub(crate) fn response(
             body: object(alloc::vec![
                 (
                     "message",
-                    Value::Array(
-                        fields
-                            .iter()
-                            .flat_map(|(_, ms)| ms.iter().cloned().map(Value::String))
-                            .collect(),
-                    ),
+                    Value::Array(fields.iter().flat_map(|(_, ms)| ms.iter().cloned().map(Value::String)).collect(),),
                 ),
                 ("statusMessage", text("error")),
                 ("status", Value::Number(0.0)),
@@ -336,10 +291,8 @@ pub(crate) fn response(
         }),
         ErrorStyle::Fastify => {
             let first = errors.first();
-            let message = first.map_or_else(
-                || "body is invalid".to_string(),
-                |e| format!("body{} {}", e.path, e.message),
-            );
+            let message =
+                first.map_or_else(|| "body is invalid".to_string(), |e| format!("body{} {}", e.path, e.message));
             Some(Response {
                 status: 400,
                 body: object(alloc::vec![

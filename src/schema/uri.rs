@@ -51,9 +51,7 @@ pub(crate) fn is_uri(s: &str) -> bool {
 /// the same).
 pub(crate) fn is_scheme(s: &str) -> bool {
     let b = s.as_bytes();
-    b.first().is_some_and(u8::is_ascii_alphabetic)
-        && b.iter()
-            .all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(c))
+    b.first().is_some_and(u8::is_ascii_alphabetic) && b.iter().all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(c))
 }
 
 /// `URI-reference = URI / relative-ref` (RFC 3986 §4.1).
@@ -92,19 +90,13 @@ fn authority_ok(a: &str) -> bool {
         (ip_literal_ok(literal), inner.get(close + 1..).unwrap_or(""))
     } else {
         let (host, port) = match hostport.find(':') {
-            Some(i) => (
-                hostport.get(..i).unwrap_or(""),
-                hostport.get(i..).unwrap_or(""),
-            ),
+            Some(i) => (hostport.get(..i).unwrap_or(""), hostport.get(i..).unwrap_or("")),
             None => (hostport, ""),
         };
         // reg-name (which also covers IPv4address syntactically).
         (chars_ok(host, b""), port)
     };
-    let port_ok = port.is_empty()
-        || port
-            .strip_prefix(':')
-            .is_some_and(|p| p.bytes().all(|c| c.is_ascii_digit()));
+    let port_ok = port.is_empty() || port.strip_prefix(':').is_some_and(|p| p.bytes().all(|c| c.is_ascii_digit()));
     host_ok && port_ok
 }
 
@@ -153,13 +145,7 @@ pub(crate) fn split(s: &str) -> Parts<'_> {
         }
         None => (None, rest),
     };
-    Parts {
-        scheme,
-        authority,
-        path,
-        query,
-        fragment,
-    }
+    Parts { scheme, authority, path, query, fragment }
 }
 
 /// RFC 3986 §5.2.4: removes `.` and `..` segments from a path.
@@ -168,10 +154,7 @@ fn remove_dot_segments(path: &str) -> String {
     let mut input = path;
     // Each step moves one segment (with its leading '/', if any) from `input` to `out`.
     while !input.is_empty() {
-        if let Some(r) = input
-            .strip_prefix("../")
-            .or_else(|| input.strip_prefix("./"))
-        {
+        if let Some(r) = input.strip_prefix("../").or_else(|| input.strip_prefix("./")) {
             input = r;
         } else if input.starts_with("/./") || input == "/." {
             input = input.get(2..).filter(|r| !r.is_empty()).unwrap_or("/");
@@ -182,10 +165,7 @@ fn remove_dot_segments(path: &str) -> String {
             input = "";
         } else {
             let from = usize::from(input.starts_with('/'));
-            let end = input
-                .get(from..)
-                .and_then(|r| r.find('/'))
-                .map_or(input.len(), |i| i + from);
+            let end = input.get(from..).and_then(|r| r.find('/')).map_or(input.len(), |i| i + from);
             out.push(input.get(..end).unwrap_or(""));
             input = input.get(end..).unwrap_or("");
         }
@@ -214,10 +194,7 @@ pub(crate) fn resolve(base: &str, reference: &str) -> Option<String> {
         let merged = if b.authority.is_some() && b.path.is_empty() {
             format!("/{}", r.path)
         } else {
-            let dir = b
-                .path
-                .rfind('/')
-                .map_or("", |i| b.path.get(..=i).unwrap_or(""));
+            let dir = b.path.rfind('/').map_or("", |i| b.path.get(..=i).unwrap_or(""));
             format!("{dir}{}", r.path)
         };
         (b.scheme, b.authority, remove_dot_segments(&merged), r.query)
@@ -309,11 +286,7 @@ mod tests {
             Some("http://example.com/")
         );
         assert_eq!(
-            resolve(
-                "urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed",
-                "#/$defs/bar"
-            )
-            .as_deref(),
+            resolve("urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed", "#/$defs/bar").as_deref(),
             Some("urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed#/$defs/bar")
         );
         assert_eq!(

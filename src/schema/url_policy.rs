@@ -192,11 +192,7 @@ pub fn check_webhook_url(input: &str, options: UrlOptions) -> Result<(), UrlRefu
 }
 
 /// Checks a webhook endpoint URL against the policy, parsing it with `parse`.
-pub fn check_webhook_url_with(
-    parse: UrlParser,
-    input: &str,
-    options: UrlOptions,
-) -> Result<(), UrlRefusal> {
+pub fn check_webhook_url_with(parse: UrlParser, input: &str, options: UrlOptions) -> Result<(), UrlRefusal> {
     // Unicode host names would need the UTS 46 mapping tables (about 110 KB of wasm); hookseal
     // asks for the punycode form instead, and decides this on the text so that every parser
     // agrees (a browser's URL maps Unicode hosts, the `url` crate here refuses them).
@@ -252,9 +248,7 @@ fn written_host_is_unicode(input: &str) -> bool {
         return false;
     }
     let authority = rest.trim_start_matches(['/', '\\']);
-    let end = authority
-        .find(['/', '\\', '?', '#'])
-        .unwrap_or(authority.len());
+    let end = authority.find(['/', '\\', '?', '#']).unwrap_or(authority.len());
     let authority = authority.get(..end).unwrap_or("");
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let b = host.as_bytes();
@@ -316,11 +310,7 @@ pub(crate) fn classify_v6(ip: Ipv6Addr) -> Result<(), UrlRefusal> {
     if bits == 1 {
         return Err(UrlRefusal::Loopback);
     }
-    let [o0, o1, o2, o3] = ip
-        .octets()
-        .get(12..16)
-        .and_then(|t| <[u8; 4]>::try_from(t).ok())
-        .unwrap_or([0; 4]);
+    let [o0, o1, o2, o3] = ip.octets().get(12..16).and_then(|t| <[u8; 4]>::try_from(t).ok()).unwrap_or([0; 4]);
     let embedded = Ipv4Addr::new(o0, o1, o2, o3);
     // IPv4-mapped ::ffff:0:0/96, IPv4-compatible ::/96, NAT64 64:ff9b::/96 and 64:ff9b:1::/48.
     if in_net(0xffff_0000_0000, 96) || in_net(0, 96) || in_net(0x0064_ff9b << 96, 96) {

@@ -77,14 +77,7 @@ pub(crate) struct Ctx<'s> {
 
 impl<'s> Ctx<'s> {
     pub(crate) fn new(schema: &'s Compiled, limits: Limits, url_parser: UrlParser) -> Self {
-        Ctx {
-            schema,
-            limits,
-            url_parser,
-            steps: limits.max_steps,
-            errors: Vec::new(),
-            halted: None,
-        }
+        Ctx { schema, limits, url_parser, steps: limits.max_steps, errors: Vec::new(), halted: None }
     }
 
     pub(crate) fn max_eval_depth(&self) -> usize {
@@ -197,11 +190,7 @@ impl<'s> Ctx<'s> {
     ) -> bool {
         let mut valid = true;
         if let Some(r) = k.reference {
-            sub!(
-                valid,
-                collect,
-                self.validate(r, inst, path, depth + 1, collect)
-            );
+            sub!(valid, collect, self.validate(r, inst, path, depth + 1, collect));
         }
         if let Some((bits, names)) = &k.types {
             if !type_ok(*bits, inst) {
@@ -239,33 +228,17 @@ impl<'s> Ctx<'s> {
             }
             Value::String(s) => sub!(valid, collect, self.string(k, s, path, collect)),
             Value::Array(a) => sub!(valid, collect, self.array(k, a, path, depth, collect)),
-            Value::Object(m) => sub!(
-                valid,
-                collect,
-                self.object(k, inst, m, path, depth, collect)
-            ),
+            Value::Object(m) => sub!(valid, collect, self.object(k, inst, m, path, depth, collect)),
             _ => {}
         }
         for &s in &k.all_of {
-            sub!(
-                valid,
-                collect,
-                self.validate(s, inst, path, depth + 1, collect)
-            );
+            sub!(valid, collect, self.validate(s, inst, path, depth + 1, collect));
         }
         if !k.any_of.is_empty() {
-            sub!(
-                valid,
-                collect,
-                self.any_of(&k.any_of, inst, path, depth, collect)
-            );
+            sub!(valid, collect, self.any_of(&k.any_of, inst, path, depth, collect));
         }
         if !k.one_of.is_empty() {
-            sub!(
-                valid,
-                collect,
-                self.one_of(&k.one_of, inst, path, depth, collect)
-            );
+            sub!(valid, collect, self.one_of(&k.one_of, inst, path, depth, collect));
         }
         if let Some(n) = k.not {
             if self.validate(n, inst, path, depth + 1, false) {
@@ -273,11 +246,8 @@ impl<'s> Ctx<'s> {
             }
         }
         if let Some(i) = k.if_ {
-            let (branch, name) = if self.validate(i, inst, path, depth + 1, false) {
-                (k.then_, "then")
-            } else {
-                (k.else_, "else")
-            };
+            let (branch, name) =
+                if self.validate(i, inst, path, depth + 1, false) { (k.then_, "then") } else { (k.else_, "else") };
             if let Some(b) = branch {
                 if !self.validate(b, inst, path, depth + 1, collect) {
                     fail!(self, valid, collect, path, Fail::If(name));

@@ -73,9 +73,7 @@ impl<'a> CustomScheme<'a> {
                 }
             }
         }
-        if self.prefix.len() > 64
-            || self.prefix.chars().any(|c| c.is_whitespace() || c.is_control() || c == ',')
-        {
+        if self.prefix.len() > 64 || self.prefix.chars().any(|c| c.is_whitespace() || c.is_control() || c == ',') {
             return Err(Error::new(
                 Code::InvalidScheme,
                 "prefix must be at most 64 characters, without spaces, commas or control characters",
@@ -97,8 +95,7 @@ impl<'a> CustomScheme<'a> {
 
 /// True if `name` is an RFC 9110 field name (a `token`).
 pub fn is_header_token(name: &str) -> bool {
-    !name.is_empty()
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 fn header(role: &str, name: &str) -> Result<HeaderName> {

@@ -7,5 +7,12 @@ use super::{prefixed_preset, Encoding, Scheme};
 
 /// The `slack` preset.
 pub fn scheme() -> Scheme {
-    prefixed_preset("slack", "x-slack-signature", Some("x-slack-request-timestamp"), "v0=", Encoding::Hex, "v0:{timestamp}:{body}")
+    prefixed_preset(
+        "slack",
+        "x-slack-signature",
+        Some("x-slack-request-timestamp"),
+        "v0=",
+        Encoding::Hex,
+        "v0:{timestamp}:{body}",
+    )
 }

@@ -52,9 +52,8 @@ impl Template {
                 literal.push('}');
                 rest = after;
             } else if c == '{' {
-                let end = rest
-                    .find('}')
-                    .ok_or_else(|| Error::new(Code::InvalidScheme, "template has an unclosed `{`"))?;
+                let end =
+                    rest.find('}').ok_or_else(|| Error::new(Code::InvalidScheme, "template has an unclosed `{`"))?;
                 let name = rest.get(1..end).unwrap_or("");
                 let part = match name {
                     "id" => Part::Id,
@@ -64,7 +63,9 @@ impl Template {
                     _ => {
                         return Err(Error::with_message(
                             Code::InvalidScheme,
-                            format!("template placeholder `{{{name}}}` is not one of {{id}}, {{timestamp}}, {{body}}, {{url}}"),
+                            format!(
+                            "template placeholder `{{{name}}}` is not one of {{id}}, {{timestamp}}, {{body}}, {{url}}"
+                        ),
                         ))
                     }
                 };

@@ -7,5 +7,12 @@ use super::{prefixed_preset, Encoding, Scheme};
 
 /// The `zoom` preset.
 pub fn scheme() -> Scheme {
-    prefixed_preset("zoom", "x-zm-signature", Some("x-zm-request-timestamp"), "v0=", Encoding::Hex, "v0:{timestamp}:{body}")
+    prefixed_preset(
+        "zoom",
+        "x-zm-signature",
+        Some("x-zm-request-timestamp"),
+        "v0=",
+        Encoding::Hex,
+        "v0:{timestamp}:{body}",
+    )
 }

@@ -17,7 +17,6 @@ fn canonical_error(e: &Error) -> JsValue {
     to_js(ErrorKind::Canonicalization, e)
 }
 
-
 /// `canonicalize(json: string | Uint8Array) → string`.
 #[wasm_bindgen(js_name = canonicalize)]
 pub fn canonicalize(json: &JsValue) -> Result<String, JsValue> {
@@ -36,9 +35,8 @@ pub fn canonicalize(json: &JsValue) -> Result<String, JsValue> {
 pub fn canonicalize_value(value: &JsValue) -> Result<String, JsValue> {
     let mut ancestors = Vec::new();
     let value = from_js(value, &mut ancestors).map_err(|e| canonical_error(&e))?;
-    let value = value.ok_or_else(|| {
-        canonical_error(&Error::new(Code::UnsupportedValue, "undefined has no JSON form"))
-    })?;
+    let value =
+        value.ok_or_else(|| canonical_error(&Error::new(Code::UnsupportedValue, "undefined has no JSON form")))?;
     crate::canonical::to_canonical_string(&value).map_err(|e| canonical_error(&e))
 }
 
@@ -64,14 +62,23 @@ pub(crate) fn from_js(value: &JsValue, ancestors: &mut Vec<JsValue>) -> Result<O
         return text.map(|s| Some(Value::String(s)));
     }
     if value.is_function() || value.is_symbol() || value.is_bigint() {
-        let kind = if value.is_function() { "a function" } else if value.is_symbol() { "a symbol" } else { "a BigInt" };
+        let kind = if value.is_function() {
+            "a function"
+        } else if value.is_symbol() {
+            "a symbol"
+        } else {
+            "a BigInt"
+        };
         return Err(Error::with_message(Code::UnsupportedValue, format!("{kind} has no JSON form")));
     }
     if ancestors.iter().any(|a| Object::is(a, value)) {
         return Err(Error::new(Code::CircularReference, "the value contains itself"));
     }
     if ancestors.len() >= DEFAULT_MAX_DEPTH {
-        return Err(Error::with_message(Code::TooDeep, format!("the value nests deeper than {DEFAULT_MAX_DEPTH} levels")));
+        return Err(Error::with_message(
+            Code::TooDeep,
+            format!("the value nests deeper than {DEFAULT_MAX_DEPTH} levels"),
+        ));
     }
     let to_json = Reflect::get(value, &JsValue::from_str("toJSON")).unwrap_or(JsValue::UNDEFINED);
     if let Some(f) = to_json.dyn_ref::<js_sys::Function>() {

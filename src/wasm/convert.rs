@@ -35,9 +35,8 @@ pub(crate) fn verified_object(v: Verified) -> JsValue {
 pub(crate) fn fill_random(buf: &mut [u8]) -> crate::Result<()> {
     // getRandomValues refuses more than 65536 bytes per call.
     for chunk in buf.chunks_mut(65536) {
-        get_random_values(chunk).map_err(|_| {
-            crate::Error::new(crate::Code::InvalidOptions, "crypto.getRandomValues is not available")
-        })?;
+        get_random_values(chunk)
+            .map_err(|_| crate::Error::new(crate::Code::InvalidOptions, "crypto.getRandomValues is not available"))?;
     }
     Ok(())
 }
@@ -288,7 +287,8 @@ fn read_scheme(value: &JsValue) -> Result<Scheme, JsValue> {
     if !value.is_object() {
         return Err(scheme_error(String::from("`scheme` must be a preset name or a custom-scheme object")));
     }
-    let text = |key: &str| optional_string(value, key).map_err(|_| scheme_error(format!("`scheme.{key}` must be a string")));
+    let text =
+        |key: &str| optional_string(value, key).map_err(|_| scheme_error(format!("`scheme.{key}` must be a string")));
     let signature_header =
         text("signatureHeader")?.ok_or_else(|| scheme_error(String::from("`scheme.signatureHeader` is required")))?;
     let encoding = text("encoding")?

@@ -35,7 +35,6 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
     core::arch::wasm32::unreachable()
 }
 
-
 /// `new Verifier({ scheme, secret?, secrets?, toleranceSeconds?, notificationUrl? })`.
 #[wasm_bindgen]
 pub struct Verifier {
@@ -100,8 +99,9 @@ impl Signer {
 pub fn generate_secret(options: &JsValue) -> Result<String, JsValue> {
     let format = match convert::optional_string(options, "format")? {
         None => SecretFormat::default(),
-        Some(name) => SecretFormat::from_name(&name)
-            .ok_or_else(|| errors::error(ErrorKind::Webhook, "invalid_options", "format must be 'whsec', 'hex' or 'base64'"))?,
+        Some(name) => SecretFormat::from_name(&name).ok_or_else(|| {
+            errors::error(ErrorKind::Webhook, "invalid_options", "format must be 'whsec', 'hex' or 'base64'")
+        })?,
     };
     let bytes = match convert::optional_number(options, "bytes")? {
         None => secret::DEFAULT_SECRET_BYTES,

@@ -8,14 +8,13 @@ use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 use super::canonical::from_js;
-use super::text::strict_string;
 use super::convert::{self, set};
 use super::errors::{error, to_js, type_error, ErrorKind};
+use super::text::strict_string;
 use crate::error::{Code, Error};
 use crate::json::Value;
 use crate::schema::{
-    check_webhook_url_with, Builtin, BuiltinOptions, ErrorStyle, Schema, UrlOptions, UrlRefusal,
-    Validation, WebUrl,
+    check_webhook_url_with, Builtin, BuiltinOptions, ErrorStyle, Schema, UrlOptions, UrlRefusal, Validation, WebUrl,
 };
 
 #[wasm_bindgen]
@@ -40,11 +39,7 @@ fn host_url(input: &str) -> Result<WebUrl, UrlRefusal> {
     let url = HostUrl::new(input).map_err(|_| UrlRefusal::InvalidUrl)?;
     let mut scheme = url.protocol();
     scheme.pop(); // the ':'
-    Ok(WebUrl {
-        scheme,
-        credentials: !url.username().is_empty() || !url.password().is_empty(),
-        host: url.hostname(),
-    })
+    Ok(WebUrl { scheme, credentials: !url.username().is_empty() || !url.password().is_empty(), host: url.hostname() })
 }
 
 /// A JSON value as a JavaScript value, members in their order (so a provider's response body
@@ -63,11 +58,7 @@ fn to_js_at(value: &Value, depth: usize) -> JsValue {
         Value::Bool(b) => JsValue::from_bool(*b),
         Value::Number(n) => JsValue::from_f64(*n),
         Value::String(s) => JsValue::from_str(s),
-        Value::Array(items) => items
-            .iter()
-            .map(|v| to_js_at(v, depth + 1))
-            .collect::<Array>()
-            .into(),
+        Value::Array(items) => items.iter().map(|v| to_js_at(v, depth + 1)).collect::<Array>().into(),
         Value::Object(map) => {
             let out = Object::new();
             for (k, v) in map.iter() {
@@ -92,10 +83,7 @@ fn input_value(input: &JsValue, text_is_json: bool) -> Result<Value, JsValue> {
     let mut ancestors = Vec::new();
     match from_js(input, &mut ancestors) {
         Ok(Some(value)) => Ok(value),
-        Ok(None) => Err(canonical(&Error::new(
-            Code::UnsupportedValue,
-            "undefined is not a JSON value",
-        ))),
+        Ok(None) => Err(canonical(&Error::new(Code::UnsupportedValue, "undefined is not a JSON value"))),
         Err(e) => Err(canonical(&e)),
     }
 }
@@ -111,10 +99,7 @@ fn schema_from(schema: &JsValue, options: &JsValue) -> Result<Schema, JsValue> {
         v if Array::is_array(&v) => Some(
             Array::from(&v)
                 .iter()
-                .map(|e| {
-                    e.as_string()
-                        .ok_or_else(|| type_error("options.events must be an array of strings"))
-                })
+                .map(|e| e.as_string().ok_or_else(|| type_error("options.events must be an array of strings")))
                 .collect::<Result<Vec<String>, _>>()?,
         ),
         _ => return Err(type_error("options.events must be an array of strings")),
@@ -127,16 +112,12 @@ fn schema_from(schema: &JsValue, options: &JsValue) -> Result<Schema, JsValue> {
                 "unknown built-in schema; use 'jurichat', 'jelou', 'talkover', 'standard-webhooks-endpoint' or a schema object",
             )
         })?;
-        builtin
-            .schema(&BuiltinOptions { events })
-            .map_err(|e| schema_error(&e))?
+        builtin.schema(&BuiltinOptions { events }).map_err(|e| schema_error(&e))?
     } else if schema.is_object() || schema.as_bool().is_some() {
         let document = input_value(schema, false)?;
         Schema::compile(&document).map_err(|e| schema_error(&e))?
     } else {
-        return Err(type_error(
-            "schema must be a built-in name or a JSON Schema object",
-        ));
+        return Err(type_error("schema must be a built-in name or a JSON Schema object"));
     };
     let compiled = compiled.with_url_parser(host_url);
     match convert::optional_string(options, "errorStyle")? {
@@ -180,11 +161,7 @@ fn validation_to_js(v: &Validation) -> JsValue {
 
 /// `validateConfig(schema, input, { events?, errorStyle? })`.
 #[wasm_bindgen(js_name = validateConfig)]
-pub fn validate_config(
-    schema: &JsValue,
-    input: &JsValue,
-    options: &JsValue,
-) -> Result<JsValue, JsValue> {
+pub fn validate_config(schema: &JsValue, input: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let schema = schema_from(schema, options)?;
     let value = input_value(input, true)?;
     Ok(validation_to_js(&schema.validate(&value)))
@@ -208,17 +185,13 @@ impl CompiledSchema {
 /// `compileSchema(schema, { events?, errorStyle? })`.
 #[wasm_bindgen(js_name = compileSchema)]
 pub fn compile_schema(schema: &JsValue, options: &JsValue) -> Result<CompiledSchema, JsValue> {
-    Ok(CompiledSchema {
-        schema: schema_from(schema, options)?,
-    })
+    Ok(CompiledSchema { schema: schema_from(schema, options)? })
 }
 
 /// `checkWebhookUrl(url, { allowHttp?, allowPrivate? })` → `{ ok, code?, message? }`.
 #[wasm_bindgen(js_name = checkWebhookUrl)]
 pub fn check_url(url: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
-    let url = url
-        .as_string()
-        .ok_or_else(|| type_error("url must be a string"))?;
+    let url = url.as_string().ok_or_else(|| type_error("url must be a string"))?;
     let policy = UrlOptions {
         allow_http: convert::optional_bool(options, "allowHttp")?,
         allow_private: convert::optional_bool(options, "allowPrivate")?,
@@ -238,8 +211,5 @@ pub fn check_url(url: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
 /// `reservedHeaders()`: the header names a custom delivery header may not override.
 #[wasm_bindgen(js_name = reservedHeaders)]
 pub fn reserved_headers() -> Vec<JsValue> {
-    crate::schema::RESERVED_HEADERS
-        .iter()
-        .map(|h| JsValue::from_str(h))
-        .collect()
+    crate::schema::RESERVED_HEADERS.iter().map(|h| JsValue::from_str(h)).collect()
 }

@@ -38,26 +38,14 @@ pub(crate) fn string_bytes(value: &JsValue) -> Option<Vec<u8>> {
 /// string.
 pub(crate) fn strict_string(value: &JsValue) -> Option<Result<String, Error>> {
     let text = value.dyn_ref::<JsString>()?;
-    let lone_surrogate = || {
-        Error::new(
-            Code::LoneSurrogate,
-            "the string holds an unpaired UTF-16 surrogate",
-        )
-    };
+    let lone_surrogate = || Error::new(Code::LoneSurrogate, "the string holds an unpaired UTF-16 surrogate");
     if text.length() <= SHORT {
-        return Some(if text.is_valid_utf16() {
-            Ok(String::from(text))
-        } else {
-            Err(lone_surrogate())
-        });
+        return Some(if text.is_valid_utf16() { Ok(String::from(text)) } else { Err(lone_surrogate()) });
     }
     let encoded = utf8(value, true);
     if encoded.is_undefined() {
         return Some(Err(lone_surrogate()));
     }
     // TextEncoder writes UTF-8 only; checking keeps this code safe.
-    Some(
-        String::from_utf8(encoded.unchecked_into::<Uint8Array>().to_vec())
-            .map_err(|_| lone_surrogate()),
-    )
+    Some(String::from_utf8(encoded.unchecked_into::<Uint8Array>().to_vec()).map_err(|_| lone_surrogate()))
 }

@@ -22,12 +22,7 @@ fn standard_webhooks_endpoint() {
     assert_eq!(response.status, 422);
     assert_eq!(
         response.body.get("errors"),
-        Some(&json(
-            r##"[{"pointer": "#/colour", "detail": "must NOT have additional properties"}]"##
-        ))
+        Some(&json(r##"[{"pointer": "#/colour", "detail": "must NOT have additional properties"}]"##))
     );
-    assert_eq!(
-        field(&with(&e, full, "colour", s("blue")), "colour"),
-        ["must NOT have additional properties"]
-    );
+    assert_eq!(field(&with(&e, full, "colour", s("blue")), "colour"), ["must NOT have additional properties"]);
 }

@@ -20,9 +20,7 @@ const LIMB_POW10: u32 = 1_000_000_000;
 
 impl Big {
     pub(super) fn from_u64(value: u64) -> Big {
-        let mut big = Big {
-            limbs: vec![value as u32, (value >> 32) as u32],
-        };
+        let mut big = Big { limbs: vec![value as u32, (value >> 32) as u32] };
         big.trim();
         big
     }
@@ -88,8 +86,7 @@ impl Big {
             }
         }
         let whole_limbs = (exponent / 32) as usize;
-        self.limbs
-            .splice(0..0, core::iter::repeat(0).take(whole_limbs));
+        self.limbs.splice(0..0, core::iter::repeat(0).take(whole_limbs));
     }
 
     /// `self * other`, schoolbook: the operands here are a few hundred limbs at most.
@@ -129,10 +126,7 @@ impl PartialOrd for Big {
 
 impl Ord for Big {
     fn cmp(&self, other: &Big) -> Ordering {
-        self.limbs
-            .len()
-            .cmp(&other.limbs.len())
-            .then_with(|| self.limbs.iter().rev().cmp(other.limbs.iter().rev()))
+        self.limbs.len().cmp(&other.limbs.len()).then_with(|| self.limbs.iter().rev().cmp(other.limbs.iter().rev()))
     }
 }
 
@@ -144,37 +138,18 @@ mod tests {
     use super::Big;
 
     fn to_u128(big: &Big) -> u128 {
-        big.limbs
-            .iter()
-            .rev()
-            .fold(0u128, |acc, &limb| (acc << 32) | u128::from(limb))
+        big.limbs.iter().rev().fold(0u128, |acc, &limb| (acc << 32) | u128::from(limb))
     }
 
     #[test]
     fn arithmetic_agrees_with_u128() {
-        let samples = [
-            0u64,
-            1,
-            9,
-            10,
-            4_294_967_295,
-            4_294_967_296,
-            999_999_999_999,
-            u64::MAX,
-        ];
+        let samples = [0u64, 1, 9, 10, 4_294_967_295, 4_294_967_296, 999_999_999_999, u64::MAX];
         for &a in &samples {
             let digits = a.to_string();
-            assert_eq!(
-                to_u128(&Big::from_digits(digits.as_bytes().iter())),
-                u128::from(a)
-            );
+            assert_eq!(to_u128(&Big::from_digits(digits.as_bytes().iter())), u128::from(a));
             for &b in &samples {
                 let product = Big::from_u64(a).mul(&Big::from_u64(b));
-                assert_eq!(
-                    to_u128(&product),
-                    u128::from(a) * u128::from(b),
-                    "{a} * {b}"
-                );
+                assert_eq!(to_u128(&product), u128::from(a) * u128::from(b), "{a} * {b}");
                 assert_eq!(Big::from_u64(a).cmp(&Big::from_u64(b)), a.cmp(&b));
             }
             for shift in [0u32, 1, 31, 32, 33, 63] {

@@ -24,8 +24,8 @@ use super::bignum::Big;
 
 /// 10^0 ..= 10^22: every power of ten a double holds exactly.
 const EXACT_POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
 ];
 
 /// Significant digits kept before the rest collapses to a sticky digit (see the module doc).
@@ -45,10 +45,7 @@ pub(super) fn parse_decimal(text: &[u8]) -> Option<f64> {
         _ => (false, text),
     };
     let (mantissa, exponent) = match unsigned.iter().position(|&b| b == b'e' || b == b'E') {
-        Some(at) => (
-            unsigned.get(..at)?,
-            parse_exponent(unsigned.get(at + 1..)?)?,
-        ),
+        Some(at) => (unsigned.get(..at)?, parse_exponent(unsigned.get(at + 1..)?)?),
         None => (unsigned, 0),
     };
     let (integer, fraction) = match mantissa.iter().position(|&b| b == b'.') {
@@ -74,9 +71,7 @@ fn parse_exponent(text: &[u8]) -> Option<i64> {
     if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let value = digits.iter().fold(0i64, |acc, &d| {
-        (acc * 10 + i64::from(d - b'0')).min(1_000_000_000_000)
-    });
+    let value = digits.iter().fold(0i64, |acc, &d| (acc * 10 + i64::from(d - b'0')).min(1_000_000_000_000));
     Some(if negative { -value } else { value })
 }
 
@@ -102,9 +97,7 @@ fn positive_decimal(integer: &[u8], fraction: &[u8], exponent: i64) -> f64 {
     }
     let digits = || all().skip(leading).take(count.min(MAX_DIGITS));
     let head = count.min(19);
-    let mantissa = digits()
-        .take(head)
-        .fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0'));
+    let mantissa = digits().take(head).fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0'));
     if head == count {
         if let Some(exact) = clinger(mantissa, power) {
             return exact;
@@ -116,11 +109,7 @@ fn positive_decimal(integer: &[u8], fraction: &[u8], exponent: i64) -> f64 {
     }
     // Past `MAX_DIGITS` digits the rest only says "not exactly halfway": a sticky 1 below them.
     let sticky = Big::from_digits(digits().chain(core::iter::once(&b'1')));
-    correct(
-        approximate,
-        sticky,
-        power + count as i64 - MAX_DIGITS as i64 - 1,
-    )
+    correct(approximate, sticky, power + count as i64 - MAX_DIGITS as i64 - 1)
 }
 
 /// The exact result when `mantissa` and `10^power` are both exact doubles, so one rounding (the
@@ -136,8 +125,7 @@ fn clinger(mantissa: u64, power: i64) -> Option<f64> {
             // 123e25 is 123_000e22: move powers into the mantissa while it stays exact.
             None => {
                 let shift = up.checked_sub(22)?;
-                let shifted =
-                    mantissa.checked_mul(10u64.checked_pow(u32::try_from(shift).ok()?)?)?;
+                let shifted = mantissa.checked_mul(10u64.checked_pow(u32::try_from(shift).ok()?)?)?;
                 (shifted <= EXACT_MANTISSA).then_some(shifted as f64 * 1e22)
             }
         },
@@ -160,10 +148,7 @@ fn approximate(mantissa: u64, mut power: i64) -> f64 {
         value /= 1e22;
         power += 22;
     }
-    let scale = EXACT_POW10
-        .get(power.unsigned_abs() as usize)
-        .copied()
-        .unwrap_or(1.0);
+    let scale = EXACT_POW10.get(power.unsigned_abs() as usize).copied().unwrap_or(1.0);
     if power >= 0 {
         value * scale
     } else {
@@ -188,21 +173,14 @@ fn correct(approximate: f64, digits: Big, power: i64) -> f64 {
         }
     };
     let value_vs_halfway_above = |bits: u64| compare_to_halfway(&numerator, &denominator, bits);
-    let mut bits = if approximate.is_finite() {
-        approximate.to_bits()
-    } else {
-        f64::MAX.to_bits()
-    };
+    let mut bits = if approximate.is_finite() { approximate.to_bits() } else { f64::MAX.to_bits() };
     loop {
         let even = bits & 1 == 0;
         match value_vs_halfway_above(bits) {
             Ordering::Greater => {}
             Ordering::Equal if !even => {}
             _ => {
-                let below = bits
-                    .checked_sub(1)
-                    .map(value_vs_halfway_above)
-                    .unwrap_or(Ordering::Greater);
+                let below = bits.checked_sub(1).map(value_vs_halfway_above).unwrap_or(Ordering::Greater);
                 match below {
                     Ordering::Less => bits -= 1,
                     Ordering::Equal if !even => bits -= 1,
@@ -224,11 +202,7 @@ fn compare_to_halfway(numerator: &Big, denominator: &Big, bits: u64) -> Ordering
     let biased = (bits >> 52) as i64;
     let fraction = bits & ((1 << 52) - 1);
     // double = m × 2^q; the next one up is (m + 1) × 2^q, also across a binade boundary.
-    let (m, q) = if biased == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1 << 52), biased - 1075)
-    };
+    let (m, q) = if biased == 0 { (fraction, -1074) } else { (fraction | (1 << 52), biased - 1075) };
     // halfway = (2m + 1) × 2^(q - 1); compare numerator × 2^-(q-1) with denominator × (2m + 1).
     let mut left = numerator.clone();
     let mut right = denominator.mul(&Big::from_u64(2 * m + 1));
@@ -252,11 +226,7 @@ mod tests {
     fn agrees(text: &str) {
         let expected: f64 = text.parse().unwrap();
         let got = parse_decimal(text.as_bytes()).unwrap();
-        assert_eq!(
-            got.to_bits(),
-            expected.to_bits(),
-            "{text}: {got:e} != {expected:e}"
-        );
+        assert_eq!(got.to_bits(), expected.to_bits(), "{text}: {got:e} != {expected:e}");
     }
 
     #[test]
@@ -288,9 +258,7 @@ mod tests {
 
     #[test]
     fn refuses_text_outside_the_grammar() {
-        for text in [
-            "", "-", ".5", "5.", "1e", "1e+", "--1", "1.2.3", "0x10", "1 ", "inf", "NaN", "1_0",
-        ] {
+        for text in ["", "-", ".5", "5.", "1e", "1e+", "--1", "1.2.3", "0x10", "1 ", "inf", "NaN", "1_0"] {
             assert_eq!(parse_decimal(text.as_bytes()), None, "{text:?}");
         }
     }
@@ -298,12 +266,7 @@ mod tests {
     /// Exactly halfway between two doubles (and a hair either side), written out in full.
     #[test]
     fn ties_go_to_even() {
-        for m in [
-            (1u64 << 52) + 1,
-            (1 << 53) - 1,
-            (1 << 52) + 12_345,
-            (1 << 53) - 2,
-        ] {
+        for m in [(1u64 << 52) + 1, (1 << 53) - 1, (1 << 52) + 12_345, (1 << 53) - 2] {
             // (2m + 1) * 2^(q - 1) for q - 1 in 0..=73 fits a u128.
             for shift in 0..=73u32 {
                 let halfway = u128::from(2 * m + 1) << shift;

@@ -40,9 +40,7 @@ pub(super) fn check_duplicates(members: &[(String, Value)], parents: &[Frame]) -
     // A deep pointer keeps its end, which names the object and the key.
     let excess = pointer.chars().count().saturating_sub(4 * ECHO_CHARS);
     if excess > 0 {
-        pointer = core::iter::once('…')
-            .chain(pointer.chars().skip(excess))
-            .collect();
+        pointer = core::iter::once('…').chain(pointer.chars().skip(excess)).collect();
     }
     echo_string(&mut message, &pointer, usize::MAX);
     Err(Error::with_message(Code::DuplicateKey, message))
@@ -58,11 +56,7 @@ fn first_duplicate(members: &[(String, Value)]) -> Option<&str> {
             .find(|(i, (name, _))| members.iter().take(*i).any(|(k, _)| k == name))
             .map(|(_, (name, _))| name.as_str());
     }
-    let mut names: Vec<(&str, usize)> = members
-        .iter()
-        .enumerate()
-        .map(|(i, (name, _))| (name.as_str(), i))
-        .collect();
+    let mut names: Vec<(&str, usize)> = members.iter().enumerate().map(|(i, (name, _))| (name.as_str(), i)).collect();
     crate::sort::heapsort(&mut names, |a, b| a < b);
     // Within a run of equal names the indices ascend, so every pair's second entry repeats a name.
     names

@@ -38,14 +38,10 @@ impl Regex {
     /// Compiles an ECMA-262 pattern; the error says which construct is unsupported or malformed.
     pub(crate) fn new(pattern: &str) -> Result<Regex, String> {
         if pattern.chars().count() > MAX_PATTERN_CHARS {
-            return Err(alloc::format!(
-                "pattern is longer than {MAX_PATTERN_CHARS} characters"
-            ));
+            return Err(alloc::format!("pattern is longer than {MAX_PATTERN_CHARS} characters"));
         }
         let ast = parse::parse(pattern)?;
-        Ok(Regex {
-            program: vm::compile(&ast)?,
-        })
+        Ok(Regex { program: vm::compile(&ast)? })
     }
 
     /// True if the pattern matches somewhere in `text`; each NFA step costs one unit of `budget`.

@@ -44,11 +44,7 @@ pub(super) enum Ast {
 
 /// Parses `pattern`; the error names the unsupported or malformed construct.
 pub(super) fn parse(pattern: &str) -> Result<Ast, String> {
-    let mut p = Parser {
-        chars: pattern.chars().collect(),
-        pos: 0,
-        depth: 0,
-    };
+    let mut p = Parser { chars: pattern.chars().collect(), pos: 0, depth: 0 };
     let ast = p.alternation()?;
     match p.peek() {
         None => Ok(ast),
@@ -97,11 +93,7 @@ impl Parser {
                 break;
             }
         }
-        Ok(if alts.len() == 1 {
-            alts.pop().unwrap_or(Ast::Empty)
-        } else {
-            Ast::Alt(alts)
-        })
+        Ok(if alts.len() == 1 { alts.pop().unwrap_or(Ast::Empty) } else { Ast::Alt(alts) })
     }
 
     fn concat(&mut self) -> Result<Ast, String> {
@@ -199,9 +191,7 @@ impl Parser {
             n = Some(v);
         }
         match n {
-            Some(v) if v > MAX_REPEAT => Err(alloc::format!(
-                "repetition count {v} exceeds the limit of {MAX_REPEAT}"
-            )),
+            Some(v) if v > MAX_REPEAT => Err(alloc::format!("repetition count {v} exceeds the limit of {MAX_REPEAT}")),
             other => Ok(other),
         }
     }
@@ -244,11 +234,7 @@ impl Parser {
                     loop {
                         match self.next() {
                             Some('>') => break,
-                            Some(c)
-                                if c.is_ascii_alphanumeric()
-                                    || c == '_'
-                                    || c == '$'
-                                    || !c.is_ascii() => {}
+                            Some(c) if c.is_ascii_alphanumeric() || c == '_' || c == '$' || !c.is_ascii() => {}
                             _ => return Err("invalid group name".into()),
                         }
                     }
@@ -277,9 +263,7 @@ impl Parser {
                 Ok(Ast::WordBoundary(false))
             }
             Some('1'..='9') => Err("backreferences are not supported".into()),
-            Some('k') if self.peek_at(1) == Some('<') => {
-                Err("named backreferences are not supported".into())
-            }
+            Some('k') if self.peek_at(1) == Some('<') => Err("named backreferences are not supported".into()),
             _ => self.class_escape().map(Ast::Set),
         }
     }
@@ -343,10 +327,7 @@ impl Parser {
         let Some(hi) = self.hex(4) else {
             return Ok(class::single('u'));
         };
-        if (0xD800..0xDC00).contains(&hi)
-            && self.peek() == Some('\\')
-            && self.peek_at(1) == Some('u')
-        {
+        if (0xD800..0xDC00).contains(&hi) && self.peek() == Some('\\') && self.peek_at(1) == Some('u') {
             let save = self.pos;
             self.pos += 2;
             match self.hex(4) {

@@ -44,16 +44,10 @@ pub(super) struct Program {
 
 /// Compiles a syntax tree; fails if the program would exceed [`MAX_INSTS`].
 pub(super) fn compile(ast: &Ast) -> Result<Program, String> {
-    let mut c = Compiler {
-        insts: Vec::new(),
-        classes: Vec::new(),
-    };
+    let mut c = Compiler { insts: Vec::new(), classes: Vec::new() };
     c.emit(ast)?;
     c.push(Inst::Match)?;
-    Ok(Program {
-        insts: c.insts,
-        classes: c.classes,
-    })
+    Ok(Program { insts: c.insts, classes: c.classes })
 }
 
 struct Compiler {
@@ -179,10 +173,7 @@ struct SparseSet {
 
 impl SparseSet {
     fn new(n: usize) -> Self {
-        SparseSet {
-            dense: Vec::with_capacity(n),
-            sparse: alloc::vec![0; n],
-        }
+        SparseSet { dense: Vec::with_capacity(n), sparse: alloc::vec![0; n] }
     }
 
     /// Inserts `pc`; false if it was already there (or out of range).
@@ -221,10 +212,7 @@ impl Program {
                 charge(budget)?;
                 let consumes = match self.insts.get(pc as usize) {
                     Some(Inst::Char(x)) => *x == c,
-                    Some(Inst::Set(i)) => self
-                        .classes
-                        .get(*i as usize)
-                        .is_some_and(|s| class::contains(s, c)),
+                    Some(Inst::Set(i)) => self.classes.get(*i as usize).is_some_and(|s| class::contains(s, c)),
                     _ => false,
                 };
                 if consumes && self.add(&mut nlist, pc + 1, Some(c), next, &mut stack, budget)? {
@@ -266,8 +254,7 @@ impl Program {
                 Some(Inst::Start) if prev.is_none() => stack.push(pc + 1),
                 Some(Inst::End) if cur.is_none() => stack.push(pc + 1),
                 Some(Inst::Word(want)) => {
-                    let at_boundary =
-                        prev.is_some_and(class::is_word) != cur.is_some_and(class::is_word);
+                    let at_boundary = prev.is_some_and(class::is_word) != cur.is_some_and(class::is_word);
                     if at_boundary == *want {
                         stack.push(pc + 1);
                     }

@@ -36,19 +36,11 @@ impl<'s> Ctx<'s> {
             }
         }
         for (i, (item, &s)) in a.iter().zip(&k.prefix_items).enumerate() {
-            sub!(
-                valid,
-                collect,
-                self.child(s, item, Seg::Index(i), path, depth, collect)
-            );
+            sub!(valid, collect, self.child(s, item, Seg::Index(i), path, depth, collect));
         }
         if let Some(s) = k.items {
             for (i, item) in a.iter().enumerate().skip(k.prefix_items.len()) {
-                sub!(
-                    valid,
-                    collect,
-                    self.child(s, item, Seg::Index(i), path, depth, collect)
-                );
+                sub!(valid, collect, self.child(s, item, Seg::Index(i), path, depth, collect));
             }
         }
         if let Some(c) = k.contains {
@@ -111,21 +103,13 @@ impl<'s> Ctx<'s> {
             let mut matched = false;
             if let Some((_, s)) = k.properties.iter().find(|(name, _)| name == key) {
                 matched = true;
-                sub!(
-                    valid,
-                    collect,
-                    self.child(*s, value, Seg::Key(key), path, depth, collect)
-                );
+                sub!(valid, collect, self.child(*s, value, Seg::Key(key), path, depth, collect));
             }
             for (p, s) in &k.pattern_properties {
                 match p.regex.is_match(key, &mut self.steps) {
                     Ok(true) => {
                         matched = true;
-                        sub!(
-                            valid,
-                            collect,
-                            self.child(*s, value, Seg::Key(key), path, depth, collect)
-                        );
+                        sub!(valid, collect, self.child(*s, value, Seg::Key(key), path, depth, collect));
                     }
                     Ok(false) => {}
                     Err(_) => return self.exhaust(path),
@@ -135,28 +119,16 @@ impl<'s> Ctx<'s> {
                 if matches!(self.schema.node(ap), Node::Bool(false)) {
                     fail!(self, valid, collect, path, Fail::Additional(key));
                 } else {
-                    sub!(
-                        valid,
-                        collect,
-                        self.child(ap, value, Seg::Key(key), path, depth, collect)
-                    );
+                    sub!(valid, collect, self.child(ap, value, Seg::Key(key), path, depth, collect));
                 }
             }
             if let Some(pn) = k.property_names {
-                sub!(
-                    valid,
-                    collect,
-                    self.property_name(pn, key, path, depth, collect)
-                );
+                sub!(valid, collect, self.property_name(pn, key, path, depth, collect));
             }
         }
         for (p, s) in &k.dependent_schemas {
             if m.contains_key(p) {
-                sub!(
-                    valid,
-                    collect,
-                    self.validate(*s, inst, path, depth + 1, collect)
-                );
+                sub!(valid, collect, self.validate(*s, inst, path, depth + 1, collect));
             }
         }
         valid
@@ -164,14 +136,7 @@ impl<'s> Ctx<'s> {
 
     /// `propertyNames`: the name, as a string value, against the subschema. One error is
     /// reported at the member's path, its message gathering the subschema's messages.
-    fn property_name(
-        &mut self,
-        pn: NodeId,
-        key: &str,
-        path: &[Seg<'_>],
-        depth: usize,
-        collect: bool,
-    ) -> bool {
+    fn property_name(&mut self, pn: NodeId, key: &str, path: &[Seg<'_>], depth: usize, collect: bool) -> bool {
         let name = Value::String(key.into());
         let mut name_path: Vec<Seg<'_>> = path.to_vec();
         let before = self.errors.len();
@@ -180,11 +145,7 @@ impl<'s> Ctx<'s> {
         }
         if collect && self.halted.is_none() {
             let why: Vec<String> = self.errors.drain(before..).map(|e| e.message).collect();
-            let why = if why.is_empty() {
-                String::from("it does not match propertyNames")
-            } else {
-                why.join("; ")
-            };
+            let why = if why.is_empty() { String::from("it does not match propertyNames") } else { why.join("; ") };
             name_path.push(Seg::Key(key));
             self.record(&name_path, Fail::PropertyName(key, why));
         }
