@@ -6,8 +6,6 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use hmac::Mac;
-
 use crate::error::{Code, Error, Result};
 use crate::scheme::{Part, Scheme};
 use crate::secret::{Key, Secret};
@@ -37,6 +35,7 @@ impl<'a> Config<'a> {
 }
 
 /// The values that fill a template's placeholders for one delivery.
+#[derive(Clone, Copy)]
 pub(crate) struct Delivery<'d> {
     pub id: Option<&'d str>,
     pub timestamp: Option<i64>,
@@ -92,19 +91,40 @@ impl Endpoint {
         }
     }
 
+    /// The bytes one part of the template stands for in this delivery.
+    fn part_bytes<'p>(&'p self, part: &'p Part, delivery: &Delivery<'p>, digits: &'p mut itoa::Buffer) -> &'p [u8] {
+        match part {
+            Part::Literal(text) => text.as_bytes(),
+            Part::Id => delivery.id.unwrap_or("").as_bytes(),
+            Part::Timestamp => digits.format(delivery.timestamp.unwrap_or(0)).as_bytes(),
+            Part::Body => delivery.body,
+            Part::Url => self.notification_url.as_deref().unwrap_or("").as_bytes(),
+        }
+    }
+
+    /// The signed content before and after the body (a template signs `{body}` exactly once), for
+    /// a MAC computed outside this crate over `before`, the body, then `after`.
+    pub fn content_around_body(&self, delivery: &Delivery<'_>) -> (Vec<u8>, Vec<u8>) {
+        let (mut before, mut after, mut seen_body) = (Vec::new(), Vec::new(), false);
+        let mut digits = itoa::Buffer::new();
+        for part in self.scheme.template.parts() {
+            if *part == Part::Body {
+                seen_body = true;
+            } else {
+                let out = if seen_body { &mut after } else { &mut before };
+                out.extend_from_slice(self.part_bytes(part, delivery, &mut digits));
+            }
+        }
+        (before, after)
+    }
+
     /// HMAC-SHA256 of the delivery's signed content under `key`.
     pub fn signature(&self, key: &Key, delivery: &Delivery<'_>) -> [u8; 32] {
         let mut mac = key.mac();
         let mut digits = itoa::Buffer::new();
         for part in self.scheme.template.parts() {
-            match part {
-                Part::Literal(text) => mac.update(text.as_bytes()),
-                Part::Id => mac.update(delivery.id.unwrap_or("").as_bytes()),
-                Part::Timestamp => mac.update(digits.format(delivery.timestamp.unwrap_or(0)).as_bytes()),
-                Part::Body => mac.update(delivery.body),
-                Part::Url => mac.update(self.notification_url.as_deref().unwrap_or("").as_bytes()),
-            }
+            mac.update(self.part_bytes(part, delivery, &mut digits));
         }
-        mac.finalize().into_bytes().into()
+        mac.finalize()
     }
 }

@@ -36,6 +36,14 @@ pub enum Code {
     InvalidScheme,
     /// An option has a value outside its domain (a negative tolerance, an id with a line break…).
     InvalidOptions,
+    /// The payload is longer than the verifier's limit.
+    PayloadTooLarge,
+    /// The request carries more header entries than the limit.
+    TooManyHeaders,
+    /// The headers the scheme reads are longer, together, than the limit.
+    HeadersTooLarge,
+    /// A delivery carries more candidate signatures than the limit.
+    TooManySignatures,
 
     // JSON parsing and RFC 8785 canonicalization.
     /// The input is not JSON; the message gives the byte offset.
@@ -74,6 +82,10 @@ impl Code {
             Code::InvalidPayload => "invalid_payload",
             Code::InvalidScheme => "invalid_scheme",
             Code::InvalidOptions => "invalid_options",
+            Code::PayloadTooLarge => "payload_too_large",
+            Code::TooManyHeaders => "too_many_headers",
+            Code::HeadersTooLarge => "headers_too_large",
+            Code::TooManySignatures => "too_many_signatures",
             Code::InvalidJson => "invalid_json",
             Code::DuplicateKey => "duplicate_key",
             Code::LoneSurrogate => "lone_surrogate",

@@ -41,6 +41,7 @@ mod endpoint;
 pub mod error;
 pub mod headers;
 pub mod json;
+pub mod mac;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod scheme;
@@ -59,7 +60,7 @@ pub use scheme::custom::CustomScheme;
 pub use scheme::Scheme;
 pub use secret::{generate_message_id, generate_secret, Secret, SecretFormat};
 pub use sign::Signer;
-pub use verify::{Verified, Verifier, DEFAULT_TOLERANCE_SECONDS};
+pub use verify::{Limits, Pending, Verified, Verifier, DEFAULT_TOLERANCE_SECONDS};
 
 /// Seconds since the Unix epoch from the system clock (0 if the clock is before 1970).
 #[cfg(feature = "std")]

@@ -11,13 +11,9 @@ use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt;
 
-use hmac::{Hmac, KeyInit};
-use sha2::Sha256;
-
 use crate::encoding;
 use crate::error::{Code, Error, Result};
-
-pub(crate) type HmacSha256 = Hmac<Sha256>;
+use crate::mac::{KeyState, Mac};
 
 /// A secret as a caller hands it over: the text a provider gave out, or raw key bytes.
 #[derive(Clone, PartialEq, Eq)]
@@ -70,7 +66,7 @@ pub const WHSEC_PREFIX: &str = "whsec_";
 /// A secret ready to sign with: the keyed HMAC state, computed once.
 #[derive(Clone)]
 pub struct Key {
-    mac: HmacSha256,
+    state: KeyState,
 }
 
 impl fmt::Debug for Key {
@@ -92,14 +88,22 @@ impl Key {
         if bytes.is_empty() {
             return Err(empty_secret(index));
         }
-        let mac = <HmacSha256 as KeyInit>::new_from_slice(bytes)
-            .map_err(|_| Error::with_message(Code::InvalidSecret, format!("secret {index} cannot key HMAC-SHA256")))?;
-        Ok(Key { mac })
+        Ok(Key { state: KeyState::new(bytes) })
     }
 
-    /// A fresh copy of the keyed state, ready for `update`.
-    pub(crate) fn mac(&self) -> HmacSha256 {
-        self.mac.clone()
+    /// A key from the state [`Key::state`] exported.
+    pub fn from_state(state: KeyState) -> Key {
+        Key { state }
+    }
+
+    /// The keyed state, as plain data.
+    pub fn state(&self) -> &KeyState {
+        &self.state
+    }
+
+    /// A fresh MAC computation under this key.
+    pub(crate) fn mac(&self) -> Mac {
+        self.state.mac()
     }
 }
 
@@ -107,7 +111,8 @@ fn empty_secret(index: usize) -> Error {
     Error::with_message(Code::InvalidSecret, format!("secret {index} is empty"))
 }
 
-fn key_bytes(secret: &Secret<'_>, encoding: KeyEncoding, index: usize) -> Result<Vec<u8>> {
+/// The key bytes `secret` stands for under `encoding` (`index` numbers it in messages).
+pub(crate) fn key_bytes(secret: &Secret<'_>, encoding: KeyEncoding, index: usize) -> Result<Vec<u8>> {
     match (secret, encoding) {
         (Secret::Raw(bytes), _) => Ok(bytes.to_vec()),
         (Secret::Text(text), KeyEncoding::Utf8) => {

@@ -20,12 +20,34 @@ use crate::headers::{all_values, single_value, Headers};
 /// Default tolerance between the delivery's timestamp and now: five minutes, as every provider.
 pub const DEFAULT_TOLERANCE_SECONDS: u64 = 300;
 
-/// What a successful verification learned.
+/// Bounds on what one delivery may ask of a verifier, each refused with its own [`Code`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Longest payload, in bytes (`payload_too_large`). GitHub caps deliveries at 25 MB, so the
+    /// default leaves room above that.
+    pub payload_bytes: usize,
+    /// Most header entries a request may carry (`too_many_headers`); counted by the code that
+    /// reads the request's headers (the JavaScript bindings), which stops reading past it.
+    pub header_count: usize,
+    /// Most bytes the headers this scheme reads may hold together (`headers_too_large`).
+    pub header_bytes: usize,
+    /// Most candidate signatures in one delivery (`too_many_signatures`): each costs a
+    /// comparison against every secret.
+    pub signatures: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { payload_bytes: 32 << 20, header_count: 1000, header_bytes: 32 << 10, signatures: 64 }
+    }
+}
+
+/// What a successful verification learned. Every field is covered by the signature.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verified {
     /// The scheme's name.
     pub scheme: Cow<'static, str>,
-    /// The message id, for schemes that send one.
+    /// The message id, for schemes that sign one.
     pub id: Option<String>,
     /// The signed timestamp, for schemes that sign one.
     pub timestamp: Option<i64>,
@@ -33,17 +55,32 @@ pub struct Verified {
     pub secret_index: usize,
 }
 
+/// A delivery whose headers passed every check that comes before the MAC: its candidate
+/// signatures, and the signed id and timestamp. [`Verifier::finish`] compares the candidates with
+/// the MACs; between the two, the MACs may be computed anywhere (a host's native HMAC).
+#[derive(Clone, Debug)]
+pub struct Pending<'h> {
+    candidates: Vec<[u8; 32]>,
+    id: Option<&'h str>,
+    timestamp: Option<i64>,
+}
+
 /// Verifies deliveries for one endpoint. Build once, verify many times.
 #[derive(Clone, Debug)]
 pub struct Verifier {
     endpoint: Endpoint,
     tolerance: u64,
+    limits: Limits,
 }
 
 impl Verifier {
-    /// A verifier with the default tolerance of 300 seconds.
+    /// A verifier with the default tolerance of 300 seconds and the default [`Limits`].
     pub fn new(config: &Config<'_>) -> Result<Verifier> {
-        Ok(Verifier { endpoint: Endpoint::new(config)?, tolerance: DEFAULT_TOLERANCE_SECONDS })
+        Ok(Verifier {
+            endpoint: Endpoint::new(config)?,
+            tolerance: DEFAULT_TOLERANCE_SECONDS,
+            limits: Limits::default(),
+        })
     }
 
     /// Sets the accepted distance between the signed timestamp and now, in seconds; 0 accepts any
@@ -53,14 +90,55 @@ impl Verifier {
         self
     }
 
+    /// Sets the bounds on what one delivery may ask.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The bounds in force.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
     /// The scheme this verifier checks.
     pub fn scheme(&self) -> &crate::scheme::Scheme {
         &self.endpoint.scheme
     }
 
+    /// True if the signed content is the body's canonical form, which only this crate computes.
+    pub fn is_canonical(&self) -> bool {
+        self.endpoint.canonical
+    }
+
     /// Verifies `payload` (the raw body exactly as received) against `headers`, taking `now` as the
     /// current Unix time in seconds.
     pub fn verify_at<H: Headers + ?Sized>(&self, payload: &[u8], headers: &H, now: i64) -> Result<Verified> {
+        let pending = self.begin_at(payload.len(), headers, now)?;
+        let body = self.endpoint.signed_body(payload)?;
+        let delivery = Delivery { id: pending.id, timestamp: pending.timestamp, body: body.as_ref() };
+        let mut tags = [[0u8; 32]; crate::endpoint::MAX_SECRETS];
+        for (tag, key) in tags.iter_mut().zip(&self.endpoint.keys) {
+            *tag = self.endpoint.signature(key, &delivery);
+        }
+        self.finish(pending, tags.get(..self.endpoint.keys.len()).unwrap_or(&[]))
+    }
+
+    /// Everything before the MAC: the payload's length, the headers' form and size, the
+    /// timestamp's tolerance (before any hashing, as Standard Webhooks specifies, so a replayed
+    /// delivery costs none), and the candidates decoded.
+    pub fn begin_at<'h, H: Headers + ?Sized>(
+        &self,
+        payload_len: usize,
+        headers: &'h H,
+        now: i64,
+    ) -> Result<Pending<'h>> {
+        if payload_len > self.limits.payload_bytes {
+            return Err(Error::with_message(
+                Code::PayloadTooLarge,
+                format!("the payload has {payload_len} bytes; at most {} are accepted", self.limits.payload_bytes),
+            ));
+        }
         let scheme = &self.endpoint.scheme;
         let sig_values = all_values(headers, &scheme.signature_header);
         if sig_values.is_empty() {
@@ -69,42 +147,79 @@ impl Verifier {
                 format!("header `{}` is missing", scheme.signature_header.primary()),
             ));
         }
+        let mut header_bytes: usize = sig_values.iter().map(|v| v.len()).sum();
+        let timestamp_text = match &scheme.timestamp_header {
+            Some(header) => Some(single_value(headers, header)?),
+            None => None,
+        };
+        // Only a signed id is read: an id the signature does not cover could be anything.
+        let id = match &scheme.id_header {
+            Some(header) if scheme.needs_id() => Some(single_value(headers, header)?),
+            _ => None,
+        };
+        header_bytes += timestamp_text.map_or(0, str::len) + id.map_or(0, str::len);
+        if header_bytes > self.limits.header_bytes {
+            return Err(Error::with_message(
+                Code::HeadersTooLarge,
+                format!(
+                    "the signature headers hold {header_bytes} bytes; at most {} are accepted",
+                    self.limits.header_bytes
+                ),
+            ));
+        }
         let parsed = scheme.syntax.parse(&sig_values, scheme.signature_header.primary())?;
-
-        let timestamp = match (&scheme.timestamp_header, parsed.timestamp) {
-            (_, Some(text)) => Some(parse_timestamp(text)?),
-            (Some(header), None) => Some(parse_timestamp(single_value(headers, header)?)?),
+        if parsed.candidates.len() > self.limits.signatures {
+            return Err(Error::with_message(
+                Code::TooManySignatures,
+                format!(
+                    "the delivery carries {} signatures; at most {} are accepted",
+                    parsed.candidates.len(),
+                    self.limits.signatures
+                ),
+            ));
+        }
+        let timestamp = match (parsed.timestamp, timestamp_text) {
+            (Some(text), _) | (None, Some(text)) => Some(parse_timestamp(text)?),
             (None, None) => None,
         };
         if let Some(ts) = timestamp {
             check_tolerance(ts, now, self.tolerance)?;
         }
-        let id = match &scheme.id_header {
-            Some(header) if scheme.needs_id() => Some(single_value(headers, header)?),
-            Some(header) => single_value(headers, header).ok(),
-            None => None,
-        };
+        let candidates = parsed.candidates.iter().filter_map(|c| scheme.encoding.decode_signature(c)).collect();
+        Ok(Pending { candidates, id, timestamp })
+    }
 
-        let body = self.endpoint.signed_body(payload)?;
-        let body = body.as_ref();
-        let delivery = Delivery { id, timestamp, body };
-        let candidates: Vec<Option<[u8; 32]>> =
-            parsed.candidates.iter().map(|c| scheme.encoding.decode_signature(c)).collect();
+    /// The signed content before and after the body, for a MAC computed outside this crate:
+    /// HMAC-SHA256 under each key of `before ‖ body ‖ after`. Not for canonical mode, where the
+    /// body that is signed is computed here ([`Verifier::is_canonical`]).
+    pub fn content_around_body(&self, pending: &Pending<'_>) -> (Vec<u8>, Vec<u8>) {
+        self.endpoint.content_around_body(&Delivery { id: pending.id, timestamp: pending.timestamp, body: &[] })
+    }
+
+    /// Compares every candidate with every key's MAC (`tags`, one per secret in order) in
+    /// constant time, without stopping at the first mismatch, and reports the first secret that
+    /// matched.
+    pub fn finish(&self, pending: Pending<'_>, tags: &[[u8; 32]]) -> Result<Verified> {
+        if tags.len() != self.endpoint.keys.len() {
+            return Err(Error::new(Code::InvalidOptions, "one MAC per secret is needed"));
+        }
         let mut matched = None;
-        for (index, key) in self.endpoint.keys.iter().enumerate() {
-            let expected = self.endpoint.signature(key, &delivery);
+        for (index, tag) in tags.iter().enumerate() {
             let mut hit = subtle::Choice::from(0);
-            for candidate in candidates.iter().flatten() {
-                hit |= candidate.ct_eq(&expected);
+            for candidate in &pending.candidates {
+                hit |= candidate.ct_eq(tag);
             }
             if bool::from(hit) && matched.is_none() {
                 matched = Some(index);
             }
         }
         match matched {
-            Some(secret_index) => {
-                Ok(Verified { scheme: scheme.name.clone(), id: id.map(String::from), timestamp, secret_index })
-            }
+            Some(secret_index) => Ok(Verified {
+                scheme: self.endpoint.scheme.name.clone(),
+                id: pending.id.map(String::from),
+                timestamp: pending.timestamp,
+                secret_index,
+            }),
             None => Err(Error::new(Code::NoMatchingSignature, "no signature matches any secret")),
         }
     }

@@ -32,9 +32,6 @@ pub struct ParsedSignatures<'h> {
     pub timestamp: Option<&'h str>,
 }
 
-/// Most candidates read from one delivery: a cap on the work an attacker can ask for.
-pub(crate) const MAX_CANDIDATES: usize = 64;
-
 impl Syntax {
     /// Parses every value of the signature header (`header` names it in errors).
     pub fn parse<'h>(&self, values: &[&'h str], header: &str) -> Result<ParsedSignatures<'h>> {
@@ -59,7 +56,6 @@ impl Syntax {
                 alloc::format!("header `{header}` has no `t=` timestamp"),
             ));
         }
-        out.candidates.truncate(MAX_CANDIDATES);
         Ok(out)
     }
 
@@ -122,8 +118,8 @@ mod tests {
     }
 
     #[test]
-    fn candidates_are_capped() {
+    fn every_candidate_is_returned_for_the_verifier_to_limit() {
         let many = "v1,a ".repeat(1000);
-        assert_eq!(Syntax::Standard.parse(&[&many], "x").unwrap().candidates.len(), MAX_CANDIDATES);
+        assert_eq!(Syntax::Standard.parse(&[&many], "x").unwrap().candidates.len(), 1000);
     }
 }
