@@ -45,15 +45,22 @@ $(TOOLS)/.installed: tools/package.json tools/package-lock.json
 
 ## ---- the npm package -------------------------------------------------------------------
 
+# pkg/ is generated entirely: the wasm and its glue, then the hand-written modules of js/ and the
+# entries written from js/exports.json.
 pkg: tools
 	# Every feature: the bindings, their allocator, and the JSON-Schema engine.
 	cargo build --release --lib --no-default-features --features $(PKG_FEATURES) --target $(WASM_TARGET)
+	rm -rf pkg && mkdir -p pkg
 	wasm-bindgen --target web --out-dir pkg --out-name hookseal $(RELEASE_WASM)
 	wasm-opt $(WASM_OPT_FLAGS) pkg/hookseal_bg.wasm -o pkg/hookseal_bg.wasm
-	esbuild pkg/hookseal.js --bundle --format=cjs --platform=neutral --log-level=warning --log-override:empty-import-meta=silent --outfile=pkg/hookseal.cjs
 	node tools/embed-wasm.mjs pkg/hookseal_bg.wasm pkg/hookseal_wasm_inline.js
+	cp js/*.mjs js/package.json js/index.d.ts pkg/
+	cp js/index.d.ts pkg/index.d.cts
+	node tools/write-entries.mjs pkg
+	esbuild pkg/entry-node.mjs --bundle --format=cjs --platform=node --log-level=warning \
+	  --log-override:empty-import-meta=silent --external:node:* --outfile=pkg/index.cjs
+	rm pkg/entry-node.mjs
 	cp README.md pkg/README.md
-	cp pkg/index.d.ts pkg/index.d.cts
 	@ls -l pkg/hookseal_bg.wasm | awk '{print "pkg/hookseal_bg.wasm: " $$5 " bytes"}'
 
 ## ---- tests -------------------------------------------------------------------------------
@@ -127,4 +134,4 @@ fuzz: cargo-fuzz
 
 clean:
 	cargo clean
-	rm -rf pkg/hookseal_wasm_inline.js pkg/hookseal.js pkg/hookseal.cjs pkg/hookseal_bg.wasm pkg/*.d.ts.map pkg/hookseal.d.ts pkg/hookseal_bg.wasm.d.ts pkg/snippets pkg/README.md pkg/index.d.cts
+	rm -rf pkg

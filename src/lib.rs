@@ -59,7 +59,7 @@ pub use headers::Headers;
 pub use scheme::custom::CustomScheme;
 pub use scheme::Scheme;
 pub use secret::{generate_message_id, generate_secret, Secret, SecretFormat};
-pub use sign::Signer;
+pub use sign::{Signer, Signing};
 pub use verify::{Limits, Pending, Verified, Verifier, DEFAULT_TOLERANCE_SECONDS};
 
 /// Seconds since the Unix epoch from the system clock (0 if the clock is before 1970).

@@ -13,6 +13,13 @@ pub struct Signer {
     endpoint: Endpoint,
 }
 
+/// A delivery about to be signed: its checked id and timestamp.
+#[derive(Clone, Copy, Debug)]
+pub struct Signing<'i> {
+    id: Option<&'i str>,
+    timestamp: i64,
+}
+
 /// Longest message id accepted when signing.
 pub const MAX_ID_LEN: usize = 256;
 
@@ -20,6 +27,18 @@ impl Signer {
     /// A signer for `config`; see [`Config`].
     pub fn new(config: &Config<'_>) -> Result<Signer> {
         Ok(Signer { endpoint: Endpoint::new(config)? })
+    }
+
+    /// A signer over an endpoint already built (the bindings rebuild one from its descriptor).
+    #[cfg(feature = "wasm")]
+    pub(crate) fn from_endpoint(endpoint: Endpoint) -> Signer {
+        Signer { endpoint }
+    }
+
+    /// The endpoint this signer was built from.
+    #[cfg(feature = "wasm")]
+    pub(crate) fn endpoint(&self) -> &Endpoint {
+        &self.endpoint
     }
 
     /// The scheme this signer writes.
@@ -36,7 +55,22 @@ impl Signer {
     /// the headers to send as lower-case name/value pairs. `id` is required when the scheme has a
     /// message id (see [`crate::secret::generate_message_id`]).
     pub fn sign_at(&self, payload: &[u8], id: Option<&str>, timestamp: i64) -> Result<Vec<(String, String)>> {
-        let scheme = &self.endpoint.scheme;
+        let signing = self.begin(id, timestamp)?;
+        let body = self.endpoint.signed_body(payload)?;
+        let delivery = Delivery { id: signing.id, timestamp: Some(timestamp), body: body.as_ref() };
+        let tags: Vec<[u8; 32]> = self
+            .endpoint
+            .keys
+            .iter()
+            .take(self.tag_count())
+            .map(|key| self.endpoint.signature(key, &delivery))
+            .collect();
+        self.finish(&signing, &tags)
+    }
+
+    /// Checks the id and timestamp of a delivery about to be signed, for a MAC computed outside
+    /// this crate ([`Signer::content_around_body`], then [`Signer::finish`]).
+    pub fn begin<'i>(&self, id: Option<&'i str>, timestamp: i64) -> Result<Signing<'i>> {
         if timestamp < 0 {
             return Err(Error::new(Code::InvalidOptions, "the timestamp must not be negative"));
         }
@@ -46,29 +80,48 @@ impl Signer {
         if self.needs_id() && id.is_none() {
             return Err(Error::with_message(
                 Code::InvalidOptions,
-                format!("the `{}` scheme sends a message id: pass one", scheme.name),
+                format!("the `{}` scheme sends a message id: pass one", self.endpoint.scheme.name),
             ));
         }
-        let body = self.endpoint.signed_body(payload)?;
-        let body = body.as_ref();
-        let delivery = Delivery { id, timestamp: Some(timestamp), body };
-        let count = if scheme.multiple_signatures { self.endpoint.keys.len() } else { 1 };
-        let signatures: Vec<String> = self
-            .endpoint
-            .keys
-            .iter()
-            .take(count)
-            .map(|key| scheme.encoding.encode(&self.endpoint.signature(key, &delivery)))
-            .collect();
+        Ok(Signing { id, timestamp })
+    }
 
+    /// How many MACs [`Signer::finish`] takes: one per secret where the scheme sends several
+    /// signatures, else one for the current secret.
+    pub fn tag_count(&self) -> usize {
+        if self.endpoint.scheme.multiple_signatures {
+            self.endpoint.keys.len()
+        } else {
+            1
+        }
+    }
+
+    /// True if the signed content is the body's canonical form, which only this crate computes.
+    pub fn is_canonical(&self) -> bool {
+        self.endpoint.canonical
+    }
+
+    /// The signed content before and after the body: HMAC-SHA256 under each key of
+    /// `before ‖ body ‖ after`.
+    pub fn content_around_body(&self, signing: &Signing<'_>) -> (Vec<u8>, Vec<u8>) {
+        self.endpoint.content_around_body(&Delivery { id: signing.id, timestamp: Some(signing.timestamp), body: &[] })
+    }
+
+    /// The headers to send, from the MACs of the first [`Signer::tag_count`] keys in order.
+    pub fn finish(&self, signing: &Signing<'_>, tags: &[[u8; 32]]) -> Result<Vec<(String, String)>> {
+        if tags.len() != self.tag_count() {
+            return Err(Error::new(Code::InvalidOptions, "one MAC per signing secret is needed"));
+        }
+        let scheme = &self.endpoint.scheme;
+        let signatures: Vec<String> = tags.iter().map(|tag| scheme.encoding.encode(tag)).collect();
         let mut headers = Vec::with_capacity(3);
-        if let (Some(header), Some(id)) = (&scheme.id_header, id) {
+        if let (Some(header), Some(id)) = (&scheme.id_header, signing.id) {
             headers.push((header.primary().to_string(), id.to_string()));
         }
         if let Some(header) = &scheme.timestamp_header {
-            headers.push((header.primary().to_string(), timestamp.to_string()));
+            headers.push((header.primary().to_string(), signing.timestamp.to_string()));
         }
-        let value = scheme.syntax.format(&signatures, Some(timestamp));
+        let value = scheme.syntax.format(&signatures, Some(signing.timestamp));
         headers.push((scheme.signature_header.primary().to_string(), value));
         Ok(headers)
     }

@@ -59,9 +59,9 @@ pub struct Verified {
 /// signatures, and the signed id and timestamp. [`Verifier::finish`] compares the candidates with
 /// the MACs; between the two, the MACs may be computed anywhere (a host's native HMAC).
 #[derive(Clone, Debug)]
-pub struct Pending<'h> {
+pub struct Pending {
     candidates: Vec<[u8; 32]>,
-    id: Option<&'h str>,
+    id: Option<String>,
     timestamp: Option<i64>,
 }
 
@@ -81,6 +81,18 @@ impl Verifier {
             tolerance: DEFAULT_TOLERANCE_SECONDS,
             limits: Limits::default(),
         })
+    }
+
+    /// A verifier over an endpoint already built (the bindings rebuild one from its descriptor).
+    #[cfg(feature = "wasm")]
+    pub(crate) fn from_endpoint(endpoint: Endpoint, tolerance: u64, limits: Limits) -> Verifier {
+        Verifier { endpoint, tolerance, limits }
+    }
+
+    /// The endpoint, tolerance and limits this verifier was built from.
+    #[cfg(feature = "wasm")]
+    pub(crate) fn parts(&self) -> (&Endpoint, u64, Limits) {
+        (&self.endpoint, self.tolerance, self.limits)
     }
 
     /// Sets the accepted distance between the signed timestamp and now, in seconds; 0 accepts any
@@ -116,7 +128,7 @@ impl Verifier {
     pub fn verify_at<H: Headers + ?Sized>(&self, payload: &[u8], headers: &H, now: i64) -> Result<Verified> {
         let pending = self.begin_at(payload.len(), headers, now)?;
         let body = self.endpoint.signed_body(payload)?;
-        let delivery = Delivery { id: pending.id, timestamp: pending.timestamp, body: body.as_ref() };
+        let delivery = Delivery { id: pending.id.as_deref(), timestamp: pending.timestamp, body: body.as_ref() };
         let mut tags = [[0u8; 32]; crate::endpoint::MAX_SECRETS];
         for (tag, key) in tags.iter_mut().zip(&self.endpoint.keys) {
             *tag = self.endpoint.signature(key, &delivery);
@@ -127,12 +139,7 @@ impl Verifier {
     /// Everything before the MAC: the payload's length, the headers' form and size, the
     /// timestamp's tolerance (before any hashing, as Standard Webhooks specifies, so a replayed
     /// delivery costs none), and the candidates decoded.
-    pub fn begin_at<'h, H: Headers + ?Sized>(
-        &self,
-        payload_len: usize,
-        headers: &'h H,
-        now: i64,
-    ) -> Result<Pending<'h>> {
+    pub fn begin_at<H: Headers + ?Sized>(&self, payload_len: usize, headers: &H, now: i64) -> Result<Pending> {
         if payload_len > self.limits.payload_bytes {
             return Err(Error::with_message(
                 Code::PayloadTooLarge,
@@ -186,20 +193,24 @@ impl Verifier {
             check_tolerance(ts, now, self.tolerance)?;
         }
         let candidates = parsed.candidates.iter().filter_map(|c| scheme.encoding.decode_signature(c)).collect();
-        Ok(Pending { candidates, id, timestamp })
+        Ok(Pending { candidates, id: id.map(String::from), timestamp })
     }
 
     /// The signed content before and after the body, for a MAC computed outside this crate:
     /// HMAC-SHA256 under each key of `before ‖ body ‖ after`. Not for canonical mode, where the
     /// body that is signed is computed here ([`Verifier::is_canonical`]).
-    pub fn content_around_body(&self, pending: &Pending<'_>) -> (Vec<u8>, Vec<u8>) {
-        self.endpoint.content_around_body(&Delivery { id: pending.id, timestamp: pending.timestamp, body: &[] })
+    pub fn content_around_body(&self, pending: &Pending) -> (Vec<u8>, Vec<u8>) {
+        self.endpoint.content_around_body(&Delivery {
+            id: pending.id.as_deref(),
+            timestamp: pending.timestamp,
+            body: &[],
+        })
     }
 
     /// Compares every candidate with every key's MAC (`tags`, one per secret in order) in
     /// constant time, without stopping at the first mismatch, and reports the first secret that
     /// matched.
-    pub fn finish(&self, pending: Pending<'_>, tags: &[[u8; 32]]) -> Result<Verified> {
+    pub fn finish(&self, pending: Pending, tags: &[[u8; 32]]) -> Result<Verified> {
         if tags.len() != self.endpoint.keys.len() {
             return Err(Error::new(Code::InvalidOptions, "one MAC per secret is needed"));
         }
@@ -216,7 +227,7 @@ impl Verifier {
         match matched {
             Some(secret_index) => Ok(Verified {
                 scheme: self.endpoint.scheme.name.clone(),
-                id: pending.id.map(String::from),
+                id: pending.id,
                 timestamp: pending.timestamp,
                 secret_index,
             }),

@@ -35,6 +35,12 @@ pub struct Template {
 const MAX_TEMPLATE_LEN: usize = 1024;
 
 impl Template {
+    /// A template of parts already checked by [`Template::parse`] (the bindings' descriptors).
+    #[cfg(feature = "wasm")]
+    pub(crate) fn from_parts(parts: Vec<Part>) -> Template {
+        Template { parts }
+    }
+
     /// Parses placeholders `{id}`, `{timestamp}`, `{body}` and `{url}`; `{{` and `}}` stand for
     /// literal braces. The template must sign `{body}` exactly once.
     pub fn parse(text: &str) -> Result<Template> {

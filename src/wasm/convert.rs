@@ -1,7 +1,7 @@
 //! JavaScript values in and out: payloads, headers, options, results.
 
 use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use js_sys::{ArrayBuffer, Object, Reflect, Uint8Array};
@@ -11,24 +11,13 @@ use wasm_bindgen::JsCast;
 use super::errors::{error, type_error, ErrorKind};
 use crate::scheme::{Encoding, KeyEncoding, Scheme};
 use crate::secret::Secret;
-use crate::verify::{Verified, DEFAULT_TOLERANCE_SECONDS};
+use crate::verify::{Limits, DEFAULT_TOLERANCE_SECONDS};
 use crate::{Config, CustomScheme};
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
     fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
-}
-
-#[wasm_bindgen(module = "/src/wasm/results.js")]
-extern "C" {
-    fn verified(scheme: &str, id: Option<String>, timestamp: Option<f64>, secret_index: f64) -> JsValue;
-}
-
-/// `Verifier.verify`'s result object (built by `results.js` in one call).
-pub(crate) fn verified_object(v: Verified) -> JsValue {
-    // A timestamp past 2^53 seconds rounds, as any JavaScript number would.
-    verified(&v.scheme, v.id, v.timestamp.map(|t| t as f64), v.secret_index as f64)
 }
 
 /// Fills `buf` from `crypto.getRandomValues` (present in every runtime hookseal supports).
@@ -39,12 +28,6 @@ pub(crate) fn fill_random(buf: &mut [u8]) -> crate::Result<()> {
             .map_err(|_| crate::Error::new(crate::Code::InvalidOptions, "crypto.getRandomValues is not available"))?;
     }
     Ok(())
-}
-
-/// The current Unix time in whole seconds.
-pub(crate) fn now_seconds() -> i64 {
-    // Non-negative, so truncation is floor.
-    (js_sys::Date::now() / 1000.0) as i64
 }
 
 fn options_error(message: String) -> JsValue {
@@ -101,14 +84,6 @@ pub(crate) fn optional_bool(options: &JsValue, key: &str) -> Result<bool, JsValu
     value.as_bool().ok_or_else(|| type_error(&format!("`{key}` must be a boolean")))
 }
 
-/// `options[key]` as whole Unix seconds, or the clock's time when absent.
-pub(crate) fn seconds_or_now(options: &JsValue, key: &str) -> Result<i64, JsValue> {
-    match optional_number(options, key)? {
-        Some(n) => whole_seconds(n, key),
-        None => Ok(now_seconds()),
-    }
-}
-
 /// A non-negative finite number, rounded down to a whole number.
 pub(crate) fn whole_seconds(n: f64, key: &str) -> Result<i64, JsValue> {
     if !(0.0..9.0e15).contains(&n) {
@@ -116,17 +91,6 @@ pub(crate) fn whole_seconds(n: f64, key: &str) -> Result<i64, JsValue> {
     }
     // In range and non-negative, so truncation is floor.
     Ok(n as i64)
-}
-
-/// The raw body: a string (UTF-8 encoded), a `Uint8Array`/`Buffer`, any typed array view, or an
-/// `ArrayBuffer`. Anything else, above all a parsed JSON object, is a `TypeError`.
-pub(crate) fn payload_bytes(payload: &JsValue) -> Result<Vec<u8>, JsValue> {
-    bytes_of(payload).ok_or_else(|| {
-        type_error(
-            "payload must be the raw request body as received (string, Uint8Array or ArrayBuffer); \
-             a parsed object cannot be verified because re-serializing it changes the bytes",
-        )
-    })
 }
 
 fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
@@ -147,45 +111,6 @@ fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
         return Some(Uint8Array::new_with_byte_offset_and_length(&buffer, offset as u32, length as u32).to_vec());
     }
     None
-}
-
-#[wasm_bindgen(module = "/src/wasm/headers.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = headerPairs, catch)]
-    fn header_pairs(headers: &JsValue) -> Result<JsValue, JsValue>;
-}
-
-/// Any `HeadersLike` (a Fetch `Headers`, a `Map`, an iterable of pairs, or a plain object such
-/// as Node's `IncomingHttpHeaders` whose values may be arrays) as name/value pairs, read by
-/// `headers.js` (which throws the `TypeError`s).
-pub(crate) fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
-    let pairs = header_pairs(value)?;
-    let mut out = Vec::new();
-    if let Some(joined) = super::text::string_bytes(&pairs) {
-        // Encoded by TextEncoder (or wasm-bindgen's encodeInto), so valid UTF-8: nothing is lost.
-        let joined = String::from_utf8_lossy(&joined);
-        let mut parts = joined.split('\n');
-        while let (Some(name), Some(value)) = (parts.next(), parts.next()) {
-            out.push((name.to_string(), value.to_string()));
-        }
-    } else {
-        // A name or value with a line feed: the flat array `[name, value, ...]` instead.
-        let flat = js_sys::Array::from(&pairs);
-        let text = |i: u32| flat.get(i).as_string().unwrap_or_default();
-        for i in (0..flat.length() / 2).map(|pair| pair * 2) {
-            out.push((text(i), text(i + 1)));
-        }
-    }
-    Ok(out)
-}
-
-/// Header pairs as a plain object.
-pub(crate) fn headers_object(headers: &[(String, String)]) -> JsValue {
-    let out = Object::new();
-    for (name, value) in headers {
-        set(&out, name, &JsValue::from_str(value));
-    }
-    out.into()
 }
 
 /// A secret handed over from JavaScript, owned.
@@ -220,6 +145,7 @@ pub(crate) struct EndpointOptions {
     pub tolerance: u64,
     pub notification_url: Option<String>,
     pub canonical: bool,
+    pub limits: Limits,
 }
 
 impl EndpointOptions {
@@ -253,7 +179,8 @@ impl EndpointOptions {
         };
         let notification_url = optional_string(options, "notificationUrl")?;
         let canonical = optional_bool(options, "canonical")?;
-        Ok(EndpointOptions { scheme, secrets, tolerance, notification_url, canonical })
+        let limits = read_limits(&get(options, "limits"))?;
+        Ok(EndpointOptions { scheme, secrets, tolerance, notification_url, canonical, limits })
     }
 
     pub(crate) fn secrets(&self) -> Vec<Secret<'_>> {
@@ -267,6 +194,29 @@ impl EndpointOptions {
         config.canonical = self.canonical;
         config
     }
+}
+
+/// `limits: { payloadBytes?, headerCount?, headerBytes?, signatures? }`; each absent one keeps
+/// its default.
+fn read_limits(value: &JsValue) -> Result<Limits, JsValue> {
+    let mut limits = Limits::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(limits);
+    }
+    if !value.is_object() {
+        return Err(type_error("`limits` must be an object such as { payloadBytes: 1048576 }"));
+    }
+    for (key, slot) in [
+        ("payloadBytes", &mut limits.payload_bytes),
+        ("headerCount", &mut limits.header_count),
+        ("headerBytes", &mut limits.header_bytes),
+        ("signatures", &mut limits.signatures),
+    ] {
+        if let Some(n) = optional_number(value, key)? {
+            *slot = usize::try_from(whole_seconds(n, key)?).unwrap_or(usize::MAX);
+        }
+    }
+    Ok(limits)
 }
 
 fn scheme_error(message: String) -> JsValue {

@@ -1,0 +1,359 @@
+// Verifier, Signer and Webhook over the flat crossing of `src/wasm/engine.rs`.
+//
+// A call writes its inputs into one reusable region of wasm memory (the headers the scheme needs,
+// the payload, or the MACs) and passes only numbers; results come back as numbers in fixed slots
+// and bytes read in place. The objects hold their compiled state as bytes (a descriptor, and key
+// bytes for the host's HMAC), so they own no wasm memory: `free()` and `using` are no-ops kept for
+// compatibility, and objects that are never freed cost only what the garbage collector reclaims.
+//
+// Where the runtime has a synchronous native HMAC (`node:crypto` in Node, Bun and Deno), the MAC is
+// computed by it; every rule around the MAC (header parsing, limits, tolerance, decoding, the
+// constant-time comparison) still runs in Rust, between `verifyBegin` and `verifyFinish`.
+
+import { readHeaders } from './headers.mjs';
+
+const PAYLOAD =
+  'payload must be the raw request body as received (string, Uint8Array or ArrayBuffer); ' +
+  'a parsed object cannot be verified because re-serializing it changes the bytes';
+
+// Slot numbers of `src/wasm/engine.rs`.
+const SECRET_INDEX = 0;
+const TIMESTAMP = 1;
+const OUTPUT_PTR = 2;
+const OUTPUT_LEN = 3;
+const BEFORE_LEN = 4;
+
+/** Random bytes offered to Rust for a message id (rejection sampling rarely needs more). */
+const ID_RANDOM = 32;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * The API over one instantiated module. `host.hmac(key, before, payload, after)`, where given,
+ * returns the 32-byte HMAC-SHA256 computed natively; `host.byteLength(text)` the UTF-8 length of a
+ * string; `host.prefer(length)` whether the native MAC beats wasm for a payload of that length.
+ */
+export function createEngine(glue, exports, host) {
+  const engine = new glue.Engine();
+  const memory = exports.memory;
+  const { WebhookVerificationError } = glue.__errorClasses();
+  const slots = engine.slots() / 8;
+  let capacity = 0;
+  let input = 0;
+  let u8 = new Uint8Array(0);
+  let f64 = new Float64Array(0);
+  let loadedVerifier = null;
+  let loadedSigner = null;
+
+  /** Fresh views after the memory grew (growing detaches the old buffer). */
+  function views() {
+    if (u8.byteLength === 0) {
+      u8 = new Uint8Array(memory.buffer);
+      f64 = new Float64Array(memory.buffer);
+    }
+  }
+
+  /** Makes the input region at least `size` bytes; what was written before may have moved. */
+  function reserve(size) {
+    if (size > capacity) {
+      capacity = Math.max(size, capacity * 2, 4096);
+      input = engine.reserve(capacity);
+    }
+    views();
+  }
+
+  function fail() {
+    views();
+    const text = decoder.decode(u8.subarray(f64[slots + OUTPUT_PTR], f64[slots + OUTPUT_PTR] + f64[slots + OUTPUT_LEN]));
+    const newline = text.indexOf('\n');
+    return new WebhookVerificationError(text.slice(0, newline), text.slice(newline + 1));
+  }
+
+  function output() {
+    views();
+    const at = f64[slots + OUTPUT_PTR];
+    return u8.subarray(at, at + f64[slots + OUTPUT_LEN]);
+  }
+
+  /** Writes `text` as UTF-8 at `at` (room for 3 bytes per UTF-16 unit is reserved); returns the end. */
+  function writeText(text, at) {
+    const n = text.length;
+    if (n < 64) {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 0x7f) return at + encoder.encodeInto(text, u8.subarray(at, at + 3 * n)).written;
+        u8[at + i] = c;
+      }
+      return at + n;
+    }
+    return at + encoder.encodeInto(text, u8.subarray(at, at + 3 * n)).written;
+  }
+
+  function writeU32(value, at) {
+    u8[at] = value;
+    u8[at + 1] = value >>> 8;
+    u8[at + 2] = value >>> 16;
+    u8[at + 3] = value >>> 24;
+  }
+
+  /** The bytes of a binary payload, or `undefined` for a string. */
+  function payloadBytes(payload) {
+    if (typeof payload === 'string') return undefined;
+    if (payload instanceof Uint8Array) return payload;
+    if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
+    if (ArrayBuffer.isView(payload)) return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
+    throw new TypeError(PAYLOAD);
+  }
+
+  function compiledFrom(meta) {
+    const wanted = new Map();
+    meta.names.forEach((name, i) => {
+      if (!wanted.has(name)) wanted.set(name, i);
+    });
+    meta.wanted = wanted;
+    meta.hostKeys = host ? meta.keys.map((key) => host.key(key)) : null;
+    return meta;
+  }
+
+  /**
+   * Writes the header block (`src/wasm/engine.rs` reads it) at the start of the input region,
+   * leaving `extra` bytes of room after it; returns [block length, entries read].
+   */
+  function writeHeaders(compiled, headers, extra) {
+    const found = [];
+    const count = readHeaders(headers, compiled.wanted, found, compiled.headerCount);
+    const names = compiled.names;
+    let size = 4 * names.length;
+    for (let i = 0; i < names.length; i++) {
+      const list = found[i];
+      if (list !== undefined) for (const value of list) size += 4 + 3 * value.length;
+    }
+    reserve(size + extra);
+    let at = input;
+    for (let i = 0; i < names.length; i++) {
+      const list = found[i];
+      writeU32(list === undefined ? 0 : list.length, at);
+      at += 4;
+      if (list === undefined) continue;
+      for (const value of list) {
+        const end = writeText(value, at + 4);
+        writeU32(end - at - 4, at);
+        at = end;
+      }
+    }
+    return [at - input, count];
+  }
+
+  function loadVerifier(compiled) {
+    if (loadedVerifier === compiled) return;
+    reserve(compiled.descriptor.length);
+    u8.set(compiled.descriptor, input);
+    loadedVerifier = engine.loadVerifier(compiled.descriptor.length) ? compiled : null;
+  }
+
+  function loadSigner(compiled) {
+    if (loadedSigner === compiled) return;
+    reserve(compiled.descriptor.length);
+    u8.set(compiled.descriptor, input);
+    loadedSigner = engine.loadSigner(compiled.descriptor.length) ? compiled : null;
+  }
+
+  function clockSeconds(options, key) {
+    if (options === undefined || options === null) return Date.now() / 1000;
+    const value = options[key];
+    if (value === undefined || value === null) return Date.now() / 1000;
+    if (typeof value !== 'number') {
+      throw new WebhookVerificationError('invalid_options', `\`${key}\` must be a number`);
+    }
+    return value;
+  }
+
+  function result(compiled) {
+    const out = { scheme: compiled.scheme };
+    const idLength = f64[slots + BEFORE_LEN];
+    if (idLength >= 0) out.id = decoder.decode(output());
+    const timestamp = f64[slots + TIMESTAMP];
+    if (timestamp === timestamp) out.timestamp = timestamp;
+    out.secretIndex = f64[slots + SECRET_INDEX];
+    return out;
+  }
+
+  function verify(compiled, payload, headers, now) {
+    const bytes = payloadBytes(payload);
+    loadVerifier(compiled);
+    if (host !== undefined && !compiled.canonical) {
+      const length = bytes === undefined ? host.byteLength(payload) : bytes.length;
+      if (host.prefer(length)) return verifyOnHost(compiled, bytes ?? payload, length, headers, now);
+    }
+    const room = bytes === undefined ? 3 * payload.length : bytes.length;
+    const [block, count] = writeHeaders(compiled, headers, room);
+    let length;
+    if (bytes === undefined) {
+      length = writeText(payload, input + block) - input - block;
+    } else {
+      u8.set(bytes, input + block);
+      length = bytes.length;
+    }
+    if (engine.verify(block, length, count, now) !== 0) throw fail();
+    views();
+    return result(compiled);
+  }
+
+  function verifyOnHost(compiled, payload, length, headers, now) {
+    const [block, count] = writeHeaders(compiled, headers, 0);
+    if (engine.verifyBegin(block, length, count, now) !== 0) throw fail();
+    const content = output();
+    const split = f64[slots + BEFORE_LEN];
+    const before = content.subarray(0, split);
+    const after = content.subarray(split);
+    const keys = compiled.hostKeys;
+    const tags = keys.map((key) => host.hmac(key, before, payload, after));
+    reserve(32 * keys.length);
+    for (let i = 0; i < tags.length; i++) u8.set(tags[i], input + 32 * i);
+    if (engine.verifyFinish(keys.length) !== 0) throw fail();
+    views();
+    return result(compiled);
+  }
+
+  /** Writes the id (or random bytes to make one) at the start of the input region. */
+  function writeId(compiled, options, extra) {
+    let id = options === undefined || options === null ? undefined : options.id;
+    if (id === null) id = undefined;
+    if (id !== undefined && typeof id !== 'string') {
+      throw new WebhookVerificationError('invalid_options', '`id` must be a string');
+    }
+    const random = id === undefined && compiled.needsId ? ID_RANDOM : 0;
+    reserve((id === undefined ? 0 : 3 * id.length) + random + extra);
+    const idLength = id === undefined ? -1 : writeText(id, input) - input;
+    if (random > 0) crypto.getRandomValues(u8.subarray(input, input + random));
+    return [idLength, random];
+  }
+
+  function headersFrom(bytes) {
+    const parts = decoder.decode(bytes).split('\n');
+    const out = {};
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+      if (parts[i] === '__proto__') {
+        Object.defineProperty(out, parts[i], { value: parts[i + 1], writable: true, enumerable: true, configurable: true });
+      } else {
+        out[parts[i]] = parts[i + 1];
+      }
+    }
+    return out;
+  }
+
+  function sign(compiled, payload, options) {
+    const bytes = payloadBytes(payload);
+    const timestamp = clockSeconds(options, 'timestamp');
+    loadSigner(compiled);
+    if (host !== undefined && !compiled.canonical) {
+      const length = bytes === undefined ? host.byteLength(payload) : bytes.length;
+      if (host.prefer(length)) return signOnHost(compiled, bytes ?? payload, options, timestamp);
+    }
+    const room = bytes === undefined ? 3 * payload.length : bytes.length;
+    const [idLength, random] = writeId(compiled, options, room);
+    const start = input + Math.max(idLength, 0) + random;
+    let length;
+    if (bytes === undefined) {
+      length = writeText(payload, start) - start;
+    } else {
+      u8.set(bytes, start);
+      length = bytes.length;
+    }
+    if (engine.sign(idLength, random, length, timestamp) !== 0) throw fail();
+    return headersFrom(output());
+  }
+
+  function signOnHost(compiled, payload, options, timestamp) {
+    const [idLength, random] = writeId(compiled, options, 0);
+    if (engine.signBegin(idLength, random, timestamp) !== 0) throw fail();
+    const content = output();
+    const split = f64[slots + BEFORE_LEN];
+    const before = content.subarray(0, split);
+    const after = content.subarray(split);
+    const keys = compiled.hostKeys.slice(0, compiled.tagCount);
+    const tags = keys.map((key) => host.hmac(key, before, payload, after));
+    reserve(32 * keys.length);
+    for (let i = 0; i < tags.length; i++) u8.set(tags[i], input + 32 * i);
+    if (engine.signFinish(keys.length) !== 0) throw fail();
+    return headersFrom(output());
+  }
+
+  const compileVerifier = (options) => {
+    const compiled = compiledFrom(engine.compileVerifier(options));
+    loadedVerifier = compiled;
+    return compiled;
+  };
+  const compileSigner = (options) => {
+    const compiled = compiledFrom(engine.compileSigner(options));
+    loadedSigner = compiled;
+    return compiled;
+  };
+
+  class Verifier {
+    #compiled;
+    constructor(options) {
+      this.#compiled = compileVerifier(options);
+    }
+    verify(payload, headers, options) {
+      return verify(this.#compiled, payload, headers, clockSeconds(options, 'now'));
+    }
+    /** Nothing to free: kept so that code written for earlier versions runs unchanged. */
+    free() {}
+  }
+
+  class Signer {
+    #compiled;
+    constructor(options) {
+      this.#compiled = compileSigner(options);
+    }
+    sign(payload, options) {
+      return sign(this.#compiled, payload, options);
+    }
+    /** Nothing to free: kept so that code written for earlier versions runs unchanged. */
+    free() {}
+  }
+
+  class Webhook {
+    #verifier;
+    #signer;
+    constructor(secret, options) {
+      const normalized = glue.webhookSecret(secret, options);
+      this.#verifier = compileVerifier({ scheme: 'standard', secret: normalized });
+      this.#signer = compileSigner({ scheme: 'standard', secret: normalized });
+    }
+    /** Verifies and returns the parsed JSON payload (`undefined` for an empty body). */
+    verify(payload, headers) {
+      verify(this.#verifier, payload, headers, Date.now() / 1000);
+      let text = payload;
+      if (typeof payload !== 'string') {
+        try {
+          text = new TextDecoder('utf-8', { fatal: true }).decode(payloadBytes(payload));
+        } catch {
+          throw new WebhookVerificationError('invalid_payload', 'the payload is not UTF-8 text');
+        }
+      }
+      if (text === '') return undefined;
+      try {
+        return JSON.parse(text);
+      } catch {
+        throw new WebhookVerificationError('invalid_payload', 'the payload is not JSON');
+      }
+    }
+    /** Signs like the reference libraries: returns `v1,<base64>`. */
+    sign(msgId, timestamp, payload) {
+      if (!(timestamp instanceof Date)) throw new TypeError('timestamp must be a Date');
+      if (typeof msgId !== 'string') throw new TypeError('msgId must be a string');
+      const headers = sign(this.#signer, payload, { id: msgId, timestamp: Math.floor(timestamp.getTime() / 1000) });
+      return headers[this.#signer.signatureHeader];
+    }
+    /** Nothing to free: kept so that code written for earlier versions runs unchanged. */
+    free() {}
+  }
+
+  if (typeof Symbol.dispose === 'symbol') {
+    for (const Class of [Verifier, Signer, Webhook]) Class.prototype[Symbol.dispose] = Class.prototype.free;
+  }
+  return { Verifier, Signer, Webhook };
+}

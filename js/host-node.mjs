@@ -1,0 +1,26 @@
+// The native HMAC of Node, Bun and Deno (`node:crypto`, synchronous, using the CPU's SHA
+// instructions where it has them). Only the MAC runs here; `engine.mjs` keeps every rule in Rust.
+
+import { Buffer } from 'node:buffer';
+import { createHmac, createSecretKey } from 'node:crypto';
+
+/**
+ * Below this many payload bytes the wasm HMAC, which needs no call out of wasm and no native
+ * object per MAC, is faster than `node:crypto`; `make bench` measures both sides of it.
+ */
+export const NATIVE_FROM_BYTES = 0;
+
+export function nodeHost(nativeFrom = NATIVE_FROM_BYTES) {
+  return {
+    key: (bytes) => createSecretKey(bytes),
+    hmac(key, before, payload, after) {
+      const mac = createHmac('sha256', key);
+      mac.update(before);
+      mac.update(payload);
+      if (after.length > 0) mac.update(after);
+      return mac.digest();
+    },
+    byteLength: (text) => Buffer.byteLength(text, 'utf8'),
+    prefer: (length) => length >= nativeFrom,
+  };
+}

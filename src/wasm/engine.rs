@@ -1,0 +1,431 @@
+//! The flat crossing of the hot paths (verify, sign).
+//!
+//! JavaScript writes a call's inputs into one reusable region of wasm memory (headers, payload,
+//! MACs) and calls with numbers; the engine answers with a status and leaves its results in a few
+//! numeric slots and one output region that JavaScript reads in place. No JavaScript object is
+//! created or read by wasm on these paths, where every such crossing costs more than hashing a
+//! short body. The objects users hold keep only a descriptor (`descriptor.rs`); the engine keeps
+//! the core object of the last descriptor loaded, so repeated calls on one object skip the load.
+//!
+//! Every rule stays in the core: header parsing, limits, tolerance, candidate decoding and the
+//! constant-time comparison run here, also when the host computes the MAC (`verify_begin`, the
+//! host's HMAC over `before ‖ payload ‖ after`, then `verify_finish`).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use js_sys::{Array, Object, Uint8Array};
+use wasm_bindgen::prelude::*;
+
+use super::convert::{self, set, EndpointOptions, SecretBuf};
+use super::descriptor::{self, Settings};
+use crate::error::{Code, Error};
+use crate::secret;
+use crate::verify::{Limits, Pending};
+use crate::{Config, Signer, Verifier};
+
+/// Slot numbers, mirrored in `js/engine.mjs`.
+const SECRET_INDEX: usize = 0;
+const TIMESTAMP: usize = 1;
+const OUTPUT_PTR: usize = 2;
+const OUTPUT_LEN: usize = 3;
+const BEFORE_LEN: usize = 4;
+
+/// One per module instance, created when the package loads and never freed.
+#[wasm_bindgen]
+pub struct Engine {
+    input: Vec<u8>,
+    output: Vec<u8>,
+    slots: [f64; 8],
+    verifier: Option<Verifier>,
+    signer: Option<Signer>,
+    pending: Option<Pending>,
+    signing: Option<(Option<String>, i64)>,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine {
+            input: Vec::new(),
+            output: Vec::new(),
+            slots: [0.0; 8],
+            verifier: None,
+            signer: None,
+            pending: None,
+            signing: None,
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Engine {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// Where the numeric results are (eight `f64`s; the address never changes).
+    pub fn slots(&self) -> u32 {
+        self.slots.as_ptr() as u32
+    }
+
+    /// Makes the input region at least `len` bytes long and returns its address.
+    pub fn reserve(&mut self, len: u32) -> u32 {
+        let len = len as usize;
+        if self.input.len() < len {
+            self.input.resize(len, 0);
+        }
+        self.input.as_ptr() as u32
+    }
+
+    /// Builds a verifier from `Verifier` options: `{ descriptor, names, keys, … }` (see
+    /// `compiled`); the verifier is loaded.
+    #[wasm_bindgen(js_name = compileVerifier)]
+    pub fn compile_verifier(&mut self, options: &JsValue) -> Result<JsValue, JsValue> {
+        let opts = EndpointOptions::read(options)?;
+        let secrets = opts.secrets();
+        let config = opts.config(&secrets);
+        let verifier = Verifier::new(&config)
+            .map_err(|e| super::errors::webhook_error(&e))?
+            .with_tolerance(opts.tolerance)
+            .with_limits(opts.limits);
+        let (endpoint, tolerance, limits) = verifier.parts();
+        let out = compiled(&descriptor::write(endpoint, &Settings { tolerance, limits }), &config, &opts, limits)?;
+        self.verifier = Some(verifier);
+        Ok(out)
+    }
+
+    /// Builds a signer from `Signer` options, as [`Engine::compile_verifier`]; the signer is loaded.
+    #[wasm_bindgen(js_name = compileSigner)]
+    pub fn compile_signer(&mut self, options: &JsValue) -> Result<JsValue, JsValue> {
+        let opts = EndpointOptions::read(options)?;
+        let secrets = opts.secrets();
+        let config = opts.config(&secrets);
+        let signer = Signer::new(&config).map_err(|e| super::errors::webhook_error(&e))?;
+        let settings = Settings { tolerance: opts.tolerance, limits: opts.limits };
+        let out = compiled(&descriptor::write(signer.endpoint(), &settings), &config, &opts, opts.limits)?;
+        let meta: &Object = out.unchecked_ref();
+        set(meta, "tagCount", &JsValue::from_f64(signer.tag_count() as f64));
+        set(meta, "needsId", &JsValue::from_bool(signer.needs_id()));
+        self.signer = Some(signer);
+        Ok(out)
+    }
+
+    /// Loads the verifier whose descriptor is the first `len` input bytes.
+    #[wasm_bindgen(js_name = loadVerifier)]
+    pub fn load_verifier(&mut self, len: u32) -> bool {
+        let loaded = self.input.get(..len as usize).and_then(descriptor::read);
+        self.verifier = loaded.map(|(endpoint, s)| Verifier::from_endpoint(endpoint, s.tolerance, s.limits));
+        self.verifier.is_some()
+    }
+
+    /// Loads the signer whose descriptor is the first `len` input bytes.
+    #[wasm_bindgen(js_name = loadSigner)]
+    pub fn load_signer(&mut self, len: u32) -> bool {
+        let loaded = self.input.get(..len as usize).and_then(descriptor::read);
+        self.signer = loaded.map(|(endpoint, _)| Signer::from_endpoint(endpoint));
+        self.signer.is_some()
+    }
+
+    /// Verifies with the loaded verifier: the header block is the first `headers_len` input
+    /// bytes, the payload the `payload_len` after it. 0 on success, 1 on failure (the output is
+    /// the error's code, a line feed and its message).
+    pub fn verify(&mut self, headers_len: u32, payload_len: u32, header_count: u32, now: f64) -> u32 {
+        let result = self.run_verify(headers_len as usize, payload_len as usize, header_count as usize, now);
+        self.answer(result)
+    }
+
+    /// The checks before the MAC for a host that computes it: on success the output is the
+    /// signed content before the body (`BEFORE_LEN` bytes) then after it.
+    #[wasm_bindgen(js_name = verifyBegin)]
+    pub fn verify_begin(&mut self, headers_len: u32, payload_len: u32, header_count: u32, now: f64) -> u32 {
+        let result = self.run_verify_begin(headers_len as usize, payload_len as usize, header_count as usize, now);
+        self.answer(result)
+    }
+
+    /// Compares the `tags` MACs in the first `32 * tags` input bytes with the pending candidates.
+    #[wasm_bindgen(js_name = verifyFinish)]
+    pub fn verify_finish(&mut self, tags: u32) -> u32 {
+        let result = self.run_verify_finish(tags as usize);
+        self.answer(result)
+    }
+
+    /// Signs with the loaded signer. Input: the id (`id_len` bytes, or none if negative), then
+    /// `random_len` random bytes for generating one, then the payload. On success the output is
+    /// the headers, `name\nvalue\n…`.
+    pub fn sign(&mut self, id_len: i32, random_len: u32, payload_len: u32, timestamp: f64) -> u32 {
+        let result = self.run_sign(id_len, random_len as usize, Some(payload_len as usize), timestamp);
+        self.answer(result)
+    }
+
+    /// [`Engine::sign`] for a host that computes the MAC: the output is the signed content before
+    /// and after the body, as for [`Engine::verify_begin`].
+    #[wasm_bindgen(js_name = signBegin)]
+    pub fn sign_begin(&mut self, id_len: i32, random_len: u32, timestamp: f64) -> u32 {
+        let result = self.run_sign(id_len, random_len as usize, None, timestamp);
+        self.answer(result)
+    }
+
+    /// The headers from the host's `tags` MACs (first `32 * tags` input bytes).
+    #[wasm_bindgen(js_name = signFinish)]
+    pub fn sign_finish(&mut self, tags: u32) -> u32 {
+        let result = self.run_sign_finish(tags as usize);
+        self.answer(result)
+    }
+}
+
+impl Engine {
+    fn answer(&mut self, result: Result<(), Error>) -> u32 {
+        let status = match result {
+            Ok(()) => 0,
+            Err(e) => {
+                self.output.clear();
+                self.output.extend_from_slice(e.code().as_str().as_bytes());
+                self.output.push(b'\n');
+                self.output.extend_from_slice(e.message().as_bytes());
+                1
+            }
+        };
+        self.slots[OUTPUT_PTR] = self.output.as_ptr() as u32 as f64;
+        self.slots[OUTPUT_LEN] = self.output.len() as f64;
+        status
+    }
+
+    fn verifier(&self) -> Result<&Verifier, Error> {
+        self.verifier.as_ref().ok_or(Error::new(Code::InvalidOptions, "no verifier is loaded"))
+    }
+
+    fn run_verify(&mut self, headers_len: usize, payload_len: usize, count: usize, now: f64) -> Result<(), Error> {
+        let verifier = self.verifier()?;
+        let now = seconds(now, "now")?;
+        check_header_count(count, verifier.limits())?;
+        let (block, rest) = split(&self.input, headers_len)?;
+        let payload = rest.get(..payload_len).ok_or(missing_input())?;
+        let headers = read_block(block, &header_names(verifier.scheme()))?;
+        let verified = verifier.verify_at(payload, &headers, now)?;
+        self.output.clear();
+        self.slots[SECRET_INDEX] = verified.secret_index as f64;
+        self.slots[TIMESTAMP] = verified.timestamp.map_or(f64::NAN, |t| t as f64);
+        // The id, if any, is the output; its absence is a negative length.
+        self.slots[BEFORE_LEN] = match &verified.id {
+            Some(id) => {
+                self.output.extend_from_slice(id.as_bytes());
+                id.len() as f64
+            }
+            None => -1.0,
+        };
+        Ok(())
+    }
+
+    fn run_verify_begin(
+        &mut self,
+        headers_len: usize,
+        payload_len: usize,
+        count: usize,
+        now: f64,
+    ) -> Result<(), Error> {
+        self.pending = None;
+        let verifier = self.verifier()?;
+        let now = seconds(now, "now")?;
+        check_header_count(count, verifier.limits())?;
+        let block = self.input.get(..headers_len).ok_or(missing_input())?;
+        let headers = read_block(block, &header_names(verifier.scheme()))?;
+        let pending = verifier.begin_at(payload_len, &headers, now)?;
+        let (before, after) = verifier.content_around_body(&pending);
+        self.output.clear();
+        self.output.extend_from_slice(&before);
+        self.output.extend_from_slice(&after);
+        self.slots[BEFORE_LEN] = before.len() as f64;
+        self.pending = Some(pending);
+        Ok(())
+    }
+
+    fn run_verify_finish(&mut self, count: usize) -> Result<(), Error> {
+        let pending = self.pending.take().ok_or(Error::new(Code::InvalidOptions, "no verification is pending"))?;
+        let tags = read_tags(&self.input, count)?;
+        let verified = self.verifier()?.finish(pending, &tags)?;
+        self.output.clear();
+        self.slots[SECRET_INDEX] = verified.secret_index as f64;
+        self.slots[TIMESTAMP] = verified.timestamp.map_or(f64::NAN, |t| t as f64);
+        self.slots[BEFORE_LEN] = match &verified.id {
+            Some(id) => {
+                self.output.extend_from_slice(id.as_bytes());
+                id.len() as f64
+            }
+            None => -1.0,
+        };
+        Ok(())
+    }
+
+    fn run_sign(&mut self, id_len: i32, random_len: usize, payload_len: Option<usize>, ts: f64) -> Result<(), Error> {
+        self.signing = None;
+        let signer = self.signer.as_ref().ok_or(Error::new(Code::InvalidOptions, "no signer is loaded"))?;
+        let timestamp = seconds(ts, "timestamp")?;
+        let id_len = usize::try_from(id_len).ok();
+        let (id_bytes, rest) = split(&self.input, id_len.unwrap_or(0))?;
+        let (random, rest) = split(rest, random_len)?;
+        let id = match id_len {
+            Some(_) => Some(
+                String::from_utf8(id_bytes.to_vec())
+                    .map_err(|_| Error::new(Code::InvalidOptions, "a message id must be printable ASCII"))?,
+            ),
+            None if signer.needs_id() => Some(message_id(random)?),
+            None => None,
+        };
+        let signing = signer.begin(id.as_deref(), timestamp)?;
+        self.output.clear();
+        match payload_len {
+            Some(len) => {
+                let payload = rest.get(..len).ok_or(missing_input())?;
+                let headers = signer.sign_at(payload, id.as_deref(), timestamp)?;
+                write_headers(&mut self.output, &headers);
+            }
+            None => {
+                let (before, after) = signer.content_around_body(&signing);
+                self.output.extend_from_slice(&before);
+                self.output.extend_from_slice(&after);
+                self.slots[BEFORE_LEN] = before.len() as f64;
+                self.signing = Some((id, timestamp));
+            }
+        }
+        Ok(())
+    }
+
+    fn run_sign_finish(&mut self, count: usize) -> Result<(), Error> {
+        let (id, timestamp) = self.signing.take().ok_or(Error::new(Code::InvalidOptions, "no signing is pending"))?;
+        let tags = read_tags(&self.input, count)?;
+        let signer = self.signer.as_ref().ok_or(Error::new(Code::InvalidOptions, "no signer is loaded"))?;
+        let headers = signer.finish(&signer.begin(id.as_deref(), timestamp)?, &tags)?;
+        self.output.clear();
+        write_headers(&mut self.output, &headers);
+        Ok(())
+    }
+}
+
+/// The metadata JavaScript keeps beside a descriptor: the header names to read (in the order the
+/// header block lists them), the key bytes for a host MAC, and what the object reports.
+fn compiled(desc: &[u8], config: &Config<'_>, opts: &EndpointOptions, limits: Limits) -> Result<JsValue, JsValue> {
+    let out = Object::new();
+    set(&out, "descriptor", &Uint8Array::from(desc).into());
+    let names: Array = header_names(&config.scheme).into_iter().map(JsValue::from_str).collect();
+    set(&out, "names", &names.into());
+    let keys = Array::new();
+    for (index, secret) in config.secrets.iter().enumerate() {
+        let bytes = secret::key_bytes(secret, config.scheme.key_encoding, index)
+            .map_err(|e| super::errors::webhook_error(&e))?;
+        keys.push(&Uint8Array::from(bytes.as_slice()).into());
+    }
+    set(&out, "keys", &keys.into());
+    set(&out, "scheme", &JsValue::from_str(&config.scheme.name));
+    set(&out, "signatureHeader", &JsValue::from_str(config.scheme.signature_header.primary()));
+    set(&out, "canonical", &JsValue::from_bool(opts.canonical));
+    set(&out, "headerCount", &JsValue::from_f64(limits.header_count as f64));
+    Ok(out.into())
+}
+
+/// The names whose values the header block carries, in order: the signature header's, the
+/// timestamp header's, then the id header's if the id is signed (an unsigned one is never read).
+pub(crate) fn header_names(scheme: &crate::Scheme) -> Vec<&str> {
+    let mut names: Vec<&str> = scheme.signature_header.names().collect();
+    if let Some(h) = &scheme.timestamp_header {
+        names.extend(h.names());
+    }
+    if let (Some(h), true) = (&scheme.id_header, scheme.needs_id()) {
+        names.extend(h.names());
+    }
+    names
+}
+
+/// The header block: for each name in order, a `u32` count of values, each a `u32` length and
+/// its UTF-8 bytes (all little-endian), as `js/engine.mjs` writes it.
+fn read_block<'a>(mut block: &'a [u8], names: &[&'a str]) -> Result<Vec<(&'a str, &'a str)>, Error> {
+    let malformed = || Error::new(Code::InvalidOptions, "the header block is malformed");
+    let u32_at = |block: &mut &'a [u8]| -> Result<usize, Error> {
+        let (head, rest) = split(block, 4).map_err(|_| malformed())?;
+        *block = rest;
+        Ok(u32::from_le_bytes(head.try_into().map_err(|_| malformed())?) as usize)
+    };
+    let mut pairs = Vec::new();
+    for name in names {
+        let count = u32_at(&mut block)?;
+        for _ in 0..count {
+            let len = u32_at(&mut block)?;
+            let (value, rest) = split(block, len).map_err(|_| malformed())?;
+            block = rest;
+            let value = core::str::from_utf8(value).map_err(|_| malformed())?;
+            pairs.push((*name, value));
+        }
+    }
+    Ok(pairs)
+}
+
+fn read_tags(input: &[u8], count: usize) -> Result<Vec<[u8; 32]>, Error> {
+    let bytes = input.get(..count.saturating_mul(32)).ok_or(missing_input())?;
+    Ok(bytes.chunks_exact(32).filter_map(|c| c.try_into().ok()).collect())
+}
+
+fn write_headers(out: &mut Vec<u8>, headers: &[(String, String)]) {
+    for (i, (name, value)) in headers.iter().enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(name.as_bytes());
+        out.push(b'\n');
+        out.extend_from_slice(value.as_bytes());
+    }
+}
+
+/// A message id from the random bytes JavaScript wrote, asking the host for more in the rare case
+/// that rejection sampling uses them all.
+fn message_id(random: &[u8]) -> Result<String, Error> {
+    let mut offered = false;
+    secret::generate_message_id(|buf: &mut [u8]| {
+        if !offered && random.len() >= buf.len() {
+            offered = true;
+            buf.copy_from_slice(random.get(..buf.len()).unwrap_or(&[]));
+            return Ok(());
+        }
+        convert::fill_random(buf)
+    })
+}
+
+fn check_header_count(count: usize, limits: &Limits) -> Result<(), Error> {
+    if count > limits.header_count {
+        return Err(Error::with_message(
+            Code::TooManyHeaders,
+            alloc::format!("the request has more than {} header entries", limits.header_count),
+        ));
+    }
+    Ok(())
+}
+
+fn split(bytes: &[u8], at: usize) -> Result<(&[u8], &[u8]), Error> {
+    if at > bytes.len() {
+        return Err(missing_input());
+    }
+    Ok(bytes.split_at(at))
+}
+
+fn missing_input() -> Error {
+    Error::new(Code::InvalidOptions, "the input region is shorter than the call says")
+}
+
+/// Whole seconds from a JavaScript number: finite, from 0 to 9e15, rounded down.
+fn seconds(n: f64, what: &str) -> Result<i64, Error> {
+    if !(0.0..9.0e15).contains(&n) {
+        return Err(Error::with_message(
+            Code::InvalidOptions,
+            alloc::format!("`{what}` must be a finite number from 0 to 9e15"),
+        ));
+    }
+    Ok(n as i64)
+}
+
+/// `Webhook`'s secret as the reference libraries read it: with `format: 'raw'`, a string is taken
+/// one byte per UTF-16 unit.
+pub(crate) fn webhook_secret(secret: &JsValue, raw: bool) -> Result<SecretBuf, JsValue> {
+    Ok(match SecretBuf::read(secret, "secret")? {
+        SecretBuf::Text(s) if raw => SecretBuf::Raw(s.encode_utf16().map(|u| u as u8).collect()),
+        other => other,
+    })
+}
