@@ -13,7 +13,7 @@ PKG_FEATURES := wasm-module,schema
 # -Oz, then flatten and re-reloop and -Oz twice more: ~2 KB smaller than -Oz alone.
 WASM_OPT_FLAGS := -Oz --flatten --rereloop -Oz -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
 
 .PHONY: all pkg test demo bench size-without-schema fuzz cargo-fuzz tools rust-targets wasm-bindgen-cli js-tools test-rust test-nostd test-node node-deps clean
