@@ -36,6 +36,8 @@ extern crate alloc;
 extern crate std;
 
 pub mod canonical;
+#[cfg(feature = "schema")]
+pub mod delivery;
 pub mod encoding;
 mod endpoint;
 pub mod error;
