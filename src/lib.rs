@@ -36,6 +36,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod canonical;
+pub mod diagnose;
 pub mod encoding;
 mod endpoint;
 pub mod error;
@@ -52,6 +53,7 @@ mod verify;
 #[cfg(feature = "wasm")]
 mod wasm;
 
+pub use diagnose::{diagnose_at, DiagnoseOptions, Diagnosis, Finding, FindingCode};
 pub use endpoint::{Config, MAX_SECRETS};
 pub use error::{Code, Error, Result};
 pub use headers::Headers;
