@@ -5,6 +5,6 @@ import { __errorClasses } from './hookseal.js';
 
 export {
   Verifier, Signer, Webhook, generateSecret, schemes, canonicalize, canonicalizeValue,
-  validateConfig, compileSchema, checkWebhookUrl, CompiledSchema, reservedHeaders,
+  validateConfig, compileSchema, checkWebhookUrl, CompiledSchema, reservedHeaders, diagnose,
 } from './hookseal.js';
 export const { HooksealError, WebhookVerificationError, CanonicalizationError, SchemaError } = __errorClasses();

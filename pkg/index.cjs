@@ -8,10 +8,10 @@ glue.initSync({ module: readFileSync(join(__dirname, 'hookseal_bg.wasm')) });
 
 const {
   Verifier, Signer, Webhook, generateSecret, schemes, canonicalize, canonicalizeValue,
-  validateConfig, compileSchema, checkWebhookUrl, CompiledSchema, reservedHeaders,
+  validateConfig, compileSchema, checkWebhookUrl, CompiledSchema, reservedHeaders, diagnose,
 } = glue;
 module.exports = {
   Verifier, Signer, Webhook, generateSecret, schemes, canonicalize, canonicalizeValue,
-  validateConfig, compileSchema, checkWebhookUrl, CompiledSchema, reservedHeaders,
+  validateConfig, compileSchema, checkWebhookUrl, CompiledSchema, reservedHeaders, diagnose,
   ...glue.__errorClasses(),
 };

@@ -6,6 +6,7 @@
 
 mod canonical;
 mod convert;
+mod diagnose;
 mod errors;
 #[cfg(feature = "schema")]
 mod schema;
