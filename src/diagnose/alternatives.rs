@@ -21,10 +21,10 @@ pub fn describe_surroundings(text: &str, inner: &str) -> (&'static str, &'static
     let quotes = around.contains(['"', '\'', '`']);
     let line_break = around.contains(['\n', '\r']);
     match (quotes, line_break) {
-        (true, true) => ("surrounding quotes and a line break", "them"),
-        (true, false) => ("surrounding quotes", "them"),
+        (true, true) => ("quotes around it and a line break", "them"),
+        (true, false) => ("quotes around it", "them"),
         (false, true) => ("a line break", "it"),
-        (false, false) => ("surrounding spaces", "them"),
+        (false, false) => ("spaces before or after it", "them"),
     }
 }
 
@@ -181,9 +181,9 @@ mod tests {
         assert_eq!(trimmed("\"abc\""), Some("abc"));
         assert_eq!(trimmed("abc"), None);
         assert_eq!(trimmed(" \n "), None);
-        assert_eq!(describe_surroundings("'abc'\n", "abc").0, "surrounding quotes and a line break");
+        assert_eq!(describe_surroundings("'abc'\n", "abc").0, "quotes around it and a line break");
         assert_eq!(describe_surroundings("abc\r\n", "abc"), ("a line break", "it"));
-        assert_eq!(describe_surroundings(" abc ", "abc").0, "surrounding spaces");
+        assert_eq!(describe_surroundings(" abc ", "abc").0, "spaces before or after it");
     }
 
     #[test]

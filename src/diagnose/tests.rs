@@ -78,7 +78,7 @@ fn secret_whitespace() {
     let headers = sign("standard", Secret::Text(WHSEC), BODY.as_bytes(), NOW);
     let d = diagnose(Some("standard"), &[Secret::Text(&format!("'{WHSEC}'\n"))], BODY.as_bytes(), &headers);
     assert_eq!(codes(&d), ["secret_whitespace"]);
-    assert!(d.findings[0].message.contains("surrounding quotes and a line break"));
+    assert!(d.findings[0].message.contains("quotes around it and a line break"));
 }
 
 #[test]
