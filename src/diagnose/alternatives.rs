@@ -9,17 +9,28 @@ use crate::headers::{all_values, single_value, Headers};
 use crate::scheme::{KeyEncoding, Scheme, Syntax};
 use crate::secret::WHSEC_PREFIX;
 
+fn added(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '"' | '\'' | '`')
+}
+
 /// The secret without what copy-pasting and `.env` files add around it.
 pub fn trimmed(text: &str) -> Option<&str> {
-    let inner = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`'));
+    let inner = text.trim_matches(added);
     (inner != text && !inner.is_empty()).then_some(inner)
 }
 
 /// What surrounds the secret, in words (never the secret itself), and the pronoun for it.
-pub fn describe_surroundings(text: &str, inner: &str) -> (&'static str, &'static str) {
-    let around = text.replacen(inner, "", 1);
-    let quotes = around.contains(['"', '\'', '`']);
-    let line_break = around.contains(['\n', '\r']);
+pub fn describe_surroundings(text: &str) -> (&'static str, &'static str) {
+    // The characters `trimmed` removed: a run at the start and one at the end.
+    let start = text.trim_start_matches(added);
+    let end = text.trim_end_matches(added);
+    let lead = text.bytes().take(text.len() - start.len());
+    let trail = text.bytes().skip(end.len());
+    let (mut quotes, mut line_break) = (false, false);
+    for b in lead.chain(trail) {
+        quotes |= matches!(b, b'"' | b'\'' | b'`');
+        line_break |= matches!(b, b'\n' | b'\r');
+    }
     match (quotes, line_break) {
         (true, true) => ("quotes around it and a line break", "them"),
         (true, false) => ("quotes around it", "them"),
@@ -181,9 +192,9 @@ mod tests {
         assert_eq!(trimmed("\"abc\""), Some("abc"));
         assert_eq!(trimmed("abc"), None);
         assert_eq!(trimmed(" \n "), None);
-        assert_eq!(describe_surroundings("'abc'\n", "abc").0, "quotes around it and a line break");
-        assert_eq!(describe_surroundings("abc\r\n", "abc"), ("a line break", "it"));
-        assert_eq!(describe_surroundings(" abc ", "abc").0, "spaces before or after it");
+        assert_eq!(describe_surroundings("'abc'\n").0, "quotes around it and a line break");
+        assert_eq!(describe_surroundings("abc\r\n"), ("a line break", "it"));
+        assert_eq!(describe_surroundings(" a'b\nc ").0, "spaces before or after it");
     }
 
     #[test]

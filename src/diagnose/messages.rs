@@ -36,13 +36,17 @@ pub(super) fn advice(error: &Error) -> String {
         Code::InvalidScheme => "Check the scheme's options (a notification URL for `square`).",
         _ => "",
     };
-    let mut message = String::from(error.message());
-    if let Some(first) = message.get(..1) {
-        let upper = first.to_ascii_uppercase();
-        message.replace_range(..1, &upper);
+    // The verifier's messages start in lower case, as fragments; here they open a sentence.
+    let mut chars = error.message().chars();
+    let mut out = String::new();
+    out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+    out.push_str(chars.as_str());
+    if !out.ends_with('.') {
+        out.push('.');
     }
-    let stop = if message.ends_with('.') { "" } else { "." };
-    let mut out = format!("{message}{stop} {next}");
-    out.truncate(out.trim_end().len());
+    if !next.is_empty() {
+        out.push(' ');
+        out.push_str(next);
+    }
     out
 }

@@ -439,7 +439,7 @@ impl<H: Headers + ?Sized> Run<'_, '_, H> {
                 if self.options.secrets.len() > 1 { format!("Secret {index}") } else { String::from("The secret") };
             if let Some(inner) = alternatives::trimmed(text) {
                 if self.matches(&self.scheme, &[Secret::Text(inner)], self.payload) {
-                    let (what, it) = alternatives::describe_surroundings(text, inner);
+                    let (what, it) = alternatives::describe_surroundings(text);
                     findings.push(Finding {
                         code: FindingCode::SecretWhitespace,
                         message: format!(
