@@ -53,7 +53,7 @@ function limits(prop, required) {
 
 /** A readable label from a property name: `webhook_url` → "Webhook URL", `isActive` → "Is active". */
 const labelOf = (name) => {
-  const words = name.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/\burl\b/g, 'URL');
+  const words = name.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/\b(url|uid)\b/g, (w) => w.toUpperCase());
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
@@ -188,7 +188,9 @@ function makeField(key, prop, required, generateSecret, changed) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const kind = kindOf(prop);
-  const hintText = [prop.description, limits(prop, required)].filter(Boolean).join(' — ');
+  const rules = limits(prop, required);
+  const sentence = (t) => (t ? `${t.charAt(0).toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}` : '');
+  const hintText = [sentence(prop.description), sentence(rules)].filter(Boolean).join(' ');
   const hint = el('p', { class: 'hint', id: hintId }, hintText);
   const error = el('ul', { class: 'field-error', id: errorId, 'aria-live': 'polite' });
   const describedBy = `${hintId} ${errorId}`;
