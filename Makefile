@@ -66,8 +66,9 @@ pkg: tools
 ## ---- tests -------------------------------------------------------------------------------
 
 include mk/runtimes.mk
+include mk/www.mk
 
-test: test-rust test-nostd test-node $(RUNTIME_TESTS)
+test: test-rust test-nostd test-node $(RUNTIME_TESTS) test-www
 
 test-rust: rust-targets
 	cargo test --all-targets

@@ -2,6 +2,7 @@
 // writes the entries from `exports.json`). `host` is what the runtime offers natively (see
 // `host-node.mjs`); without it every MAC is computed in wasm.
 
+import { createDiagnose } from './diagnose.mjs';
 import { createEngine } from './engine.mjs';
 
 export function createApi(glue, exports, host) {
@@ -19,6 +20,7 @@ export function createApi(glue, exports, host) {
     checkWebhookUrl: glue.checkWebhookUrl,
     CompiledSchema: glue.CompiledSchema,
     reservedHeaders: glue.reservedHeaders,
+    diagnose: createDiagnose(glue),
     ...glue.__errorClasses(),
   };
 }

@@ -93,3 +93,27 @@ export function readHeaders(headers, wanted, found, limit) {
   }
   return count;
 }
+
+/** Every header as a flat `[name, value, …]` list (at most `limit` entries), for `diagnose`. */
+export function allHeaders(headers, limit) {
+  const flat = [];
+  const names = new Map();
+  const collect = {
+    get(name) {
+      let index = names.get(name);
+      if (index === undefined) {
+        index = names.size;
+        names.set(name, index);
+      }
+      return index;
+    },
+  };
+  const found = [];
+  if (isObject(headers) && typeof headers.get === 'function' && typeof headers.has === 'function' && !(headers instanceof Map)) {
+    for (const [name, value] of headers) flat.push(name, value);
+    return flat;
+  }
+  readHeaders(headers, collect, found, limit);
+  for (const [name, index] of names) for (const value of found[index] ?? []) flat.push(name, value);
+  return flat;
+}

@@ -323,3 +323,42 @@ export function checkWebhookUrl(
 
 /** Header names a custom delivery header may not set (hop-by-hop and signature headers), lower-case. */
 export function reservedHeaders(): string[];
+
+/** Codes of `diagnose()` findings: its own, or a `Verifier` error code when nothing more specific applies. */
+export type FindingCode =
+  | 'secret_whitespace'
+  | 'secret_form'
+  | 'timestamp_milliseconds'
+  | 'timestamp_outside_tolerance'
+  | 'body_reserialized'
+  | 'body_not_raw'
+  | 'headers_of_other_scheme'
+  | 'unsupported_signature_version'
+  | 'signature_encoding'
+  | WebhookErrorCode
+  | CanonicalizationErrorCode;
+
+export interface Diagnosis {
+  /** True if the delivery verifies as given (findings may still warn). */
+  ok: boolean;
+  /** The scheme checked, given or detected from the headers; `null` if none was found. */
+  scheme: string | null;
+  /** What was found, most specific first; messages never contain a secret. */
+  findings: { code: FindingCode; message: string }[];
+}
+
+/**
+ * Explains why a delivery does not verify, by trying the usual mistakes (whitespace around the
+ * secret, the secret read the other way, a re-serialized body, a timestamp in milliseconds, the
+ * other signature encoding…) and saying which one makes the signature match. A failed
+ * verification is a finding, never an exception; options are read as `new Verifier` reads them.
+ * @example
+ * diagnose({ secret: process.env.SECRET }, rawBody, request.headers)
+ * // { ok: false, scheme: 'github', findings: [{ code: 'secret_whitespace', message: 'The secret has a line break; …' }] }
+ */
+export function diagnose(
+  options: Omit<VerifierOptions, 'scheme'> & { scheme?: SchemeName | CustomScheme },
+  payload: Payload,
+  headers: HeadersLike,
+  at?: { now?: number },
+): Diagnosis;

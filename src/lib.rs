@@ -38,6 +38,7 @@ extern crate std;
 pub mod canonical;
 #[cfg(feature = "schema")]
 pub mod delivery;
+pub mod diagnose;
 pub mod encoding;
 mod endpoint;
 pub mod error;
@@ -55,6 +56,7 @@ mod verify;
 #[cfg(feature = "wasm")]
 mod wasm;
 
+pub use diagnose::{diagnose_at, DiagnoseOptions, Diagnosis, Finding, FindingCode};
 pub use endpoint::{Config, MAX_SECRETS};
 pub use error::{Code, Error, Result};
 pub use headers::Headers;

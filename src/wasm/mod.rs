@@ -8,6 +8,7 @@
 mod canonical;
 mod convert;
 mod descriptor;
+mod diagnose;
 mod engine;
 mod errors;
 #[cfg(feature = "schema")]
