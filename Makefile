@@ -10,8 +10,8 @@ NODE_BIN := $(TOOLS)/node_modules/.bin
 WASM_TARGET := wasm32-unknown-unknown
 RELEASE_WASM := target/$(WASM_TARGET)/release/hookseal.wasm
 PKG_FEATURES := wasm-module,schema
-# -Oz, then flatten and re-reloop and -Oz twice more: ~2 KB smaller than -Oz alone.
-WASM_OPT_FLAGS := -Oz --flatten --rereloop -Oz -Oz --strip-debug --strip-producers \
+# -O3 to match the crate's opt-level (-Oz would undo some of its inlining for little size).
+WASM_OPT_FLAGS := -O3 --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)

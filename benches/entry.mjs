@@ -4,7 +4,7 @@ import * as hookseal from 'hookseal';
 import * as standardwebhooks from 'standardwebhooks';
 import * as svix from 'svix';
 import canonicalize from 'canonicalize';
-import Ajv from 'ajv';
+import Ajv from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { z } from 'zod';
 import * as nodeCrypto from 'node:crypto';

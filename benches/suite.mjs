@@ -15,17 +15,52 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/** How many calls of `fn` make one sample of at least 50 µs, so that the timer's own cost and
+ * resolution (tinybench times each sample) stay out of sub-microsecond figures. */
+async function batchSize(fn) {
+  let count = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < count; i++) await fn();
+    if (performance.now() - start >= 0.05 || count >= 1 << 16) return count;
+    count *= 2;
+  }
+}
+
 /** Median latency in µs of each contender (`[name, fn]`), interleaved over rounds. */
 export async function compare(contenders) {
   const samples = contenders.map(() => []);
+  const batches = [];
+  for (const [, fn] of contenders) {
+    const result = fn();
+    const isAsync = result instanceof Promise;
+    if (isAsync) await result;
+    const count = await batchSize(fn);
+    batches.push(count);
+    contenders = contenders.map((c) => c);
+    void isAsync;
+  }
+  const tasks = contenders.map(([, fn], i) => {
+    const count = batches[i];
+    const probe = fn();
+    if (probe instanceof Promise) {
+      return async () => {
+        for (let k = 0; k < count; k++) await fn();
+      };
+    }
+    return () => {
+      for (let k = 0; k < count; k++) fn();
+    };
+  });
   for (let round = 0; round < ROUNDS; round++) {
     const bench = new Bench({ time: TIME_MS, warmupTime: TIME_MS / 3 });
     const order = contenders.map((_, i) => (i + round) % contenders.length);
-    for (const i of order) bench.add(String(i), contenders[i][1]);
+    for (const i of order) bench.add(String(i), tasks[i]);
     await bench.run();
     for (const task of bench.tasks) {
       if (task.result?.error) throw task.result.error;
-      samples[Number(task.name)].push(task.result.latency.p50 * 1000);
+      const i = Number(task.name);
+      samples[i].push((task.result.latency.p50 * 1000) / batches[i]);
     }
   }
   return contenders.map(([name], i) => ({ name, us: median(samples[i]) }));

@@ -41,7 +41,7 @@ pub(crate) fn all_values<'a, H: Headers + ?Sized>(headers: &'a H, header: &Heade
         }
     }
     for v in out.iter_mut() {
-        *v = v.trim_matches(|c: char| c == ' ' || c == '\t');
+        *v = v.trim_matches([' ', '\t']);
     }
     out
 }

@@ -29,7 +29,7 @@ pub fn scheme() -> Scheme {
 /// Collects the `v1` signatures of one header value; true if any `<version>,<sig>` pair was seen.
 pub(super) fn parse_signatures<'h>(value: &'h str, candidates: &mut Vec<&'h str>) -> bool {
     let mut recognised = false;
-    for token in super::syntax::tokens(value, &[]) {
+    for token in super::syntax::tokens(value, b"") {
         if let Some((version, sig)) = token.split_once(',') {
             recognised = true;
             if version == "v1" {

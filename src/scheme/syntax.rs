@@ -79,15 +79,25 @@ impl Syntax {
     }
 }
 
-/// Splits on the separators that never occur inside hex or base64.
-pub(crate) fn tokens<'v>(value: &'v str, separators: &'v [char]) -> impl Iterator<Item = &'v str> {
-    value.split(|c: char| c.is_ascii_whitespace() || separators.contains(&c)).filter(|t| !t.is_empty())
+/// Splits on ASCII whitespace and `separators`, which never occur inside hex or base64. Bytes,
+/// not chars: every separator is ASCII, so each cut falls on a character boundary.
+pub(crate) fn tokens<'v>(value: &'v str, separators: &'v [u8]) -> impl Iterator<Item = &'v str> {
+    let is_separator = move |b: u8| b.is_ascii_whitespace() || separators.contains(&b);
+    let mut rest = value;
+    core::iter::from_fn(move || {
+        let start = rest.bytes().position(|b| !is_separator(b))?;
+        let tail = rest.get(start..)?;
+        let end = tail.bytes().position(is_separator).unwrap_or(tail.len());
+        let (token, after) = tail.split_at(end);
+        rest = after;
+        Some(token)
+    })
 }
 
 /// Returns whether `value` held anything in signature form (a candidate or another version).
 fn parse_prefixed<'h>(value: &'h str, prefix: &str, candidates: &mut Vec<&'h str>) -> bool {
     let mut recognised = false;
-    for token in tokens(value, &[',']) {
+    for token in tokens(value, b",") {
         if let Some(sig) = token.strip_prefix(prefix) {
             candidates.push(sig);
             recognised = true;

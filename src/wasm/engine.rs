@@ -338,7 +338,7 @@ pub(crate) fn header_names(scheme: &crate::Scheme) -> Vec<&str> {
 
 /// The header block: for each name in order, a `u32` count of values, each a `u32` length and
 /// its UTF-8 bytes (all little-endian), as `js/engine.mjs` writes it.
-fn read_block<'a>(mut block: &'a [u8], names: &[&'a str]) -> Result<Vec<(&'a str, &'a str)>, Error> {
+fn read_block<'a>(mut block: &'a [u8], names: &[&'a str]) -> Result<Block<'a>, Error> {
     let malformed = || Error::new(Code::InvalidOptions, "the header block is malformed");
     let u32_at = |block: &mut &'a [u8]| -> Result<usize, Error> {
         let (head, rest) = split(block, 4).map_err(|_| malformed())?;
@@ -356,7 +356,17 @@ fn read_block<'a>(mut block: &'a [u8], names: &[&'a str]) -> Result<Vec<(&'a str
             pairs.push((*name, value));
         }
     }
-    Ok(pairs)
+    Ok(Block(pairs))
+}
+
+/// The header block's values by name. The names are the scheme's own (lower case), so they
+/// compare exactly; the case-insensitive match happened when JavaScript read the request.
+struct Block<'a>(Vec<(&'a str, &'a str)>);
+
+impl crate::Headers for Block<'_> {
+    fn values_of<'b>(&'b self, name: &str, out: &mut Vec<&'b str>) {
+        out.extend(self.0.iter().filter(|(k, _)| *k == name).map(|(_, v)| *v));
+    }
 }
 
 fn read_tags(input: &[u8], count: usize) -> Result<Vec<[u8; 32]>, Error> {
