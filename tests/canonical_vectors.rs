@@ -1,6 +1,6 @@
 //! RFC 8785 canonicalization against published vectors, and the strict parser's refusals.
 //!
-//! Vectors live in `../shared/vectors/jcs/` (see `SOURCES.md` there): cyberphone's
+//! Vectors live in `tests/vectors/jcs/` (see `SOURCES.md` there): cyberphone's
 //! `testdata`, RFC 8785 Appendix B and section 3.2.3, and the first 10,000 lines of the
 //! `es6testfile100m` number sequence.
 
@@ -10,7 +10,7 @@ use hookseal::canonical::{canonicalize, canonicalize_with, to_canonical_string, 
 use hookseal::json::{parse, Map, ParseOptions, Value, DEFAULT_MAX_DEPTH};
 use hookseal::{Code, Error};
 
-const JCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/jcs");
+const JCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/jcs");
 
 fn read(path: &str) -> Vec<u8> {
     std::fs::read(format!("{JCS}/{path}")).unwrap_or_else(|e| panic!("{path}: {e}"))

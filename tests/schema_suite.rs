@@ -12,7 +12,7 @@ use hookseal::json::{Map, Value};
 use hookseal::schema::Schema;
 use hookseal::Code;
 
-const SUITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/json-schema-test-suite/draft2020-12/");
+const SUITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/json-schema-test-suite/draft2020-12/");
 
 fn convert(v: &serde_json::Value) -> Value {
     match v {
