@@ -25,7 +25,7 @@ mod bignum;
 mod float;
 mod names;
 
-use self::names::check_duplicates;
+use self::names::duplicate_error;
 use super::value::{Map, Value};
 use crate::error::{Code, Error, Result};
 
@@ -37,10 +37,35 @@ pub const DEFAULT_MAX_DEPTH: usize = 128;
 /// them to run on a small (wasm) stack.
 pub const MAX_DEPTH_CAP: usize = 1024;
 
+/// The input size limit of [`ParseOptions::default`]: 32 MiB. GitHub, the largest of the common
+/// providers, caps a delivery at 25 MB, so no real webhook body is refused, while a hostile body
+/// cannot make the parser build a value of unbounded size (a parsed value takes a small multiple
+/// of its text in memory).
+pub const DEFAULT_MAX_INPUT_LEN: usize = 32 << 20;
+
+/// The string length limit of [`ParseOptions::default`]: 1 MiB of UTF-8 (after unescaping), for
+/// values and property names alike. Webhook fields are short texts (GitHub caps an issue body at
+/// 65,536 characters, Stripe a metadata value at 500) and files travel as links, so a longer
+/// string is far more likely an attack on the receiver than data.
+pub const DEFAULT_MAX_STRING_LEN: usize = 1 << 20;
+
+/// The array length limit of [`ParseOptions::default`]: 100,000 elements. Real payloads list at
+/// most a few thousand items per array (GitHub's push event at most 2,048 commits, Stripe's lists
+/// at most 100 per page); the limit keeps what one array costs downstream bounded.
+pub const DEFAULT_MAX_ITEMS: usize = 100_000;
+
+/// The object size limit of [`ParseOptions::default`]: 100,000 members. Real payloads have tens of
+/// members per object; each object's names are sorted once (for duplicates, lookups and the
+/// canonical order), and the limit bounds that sort.
+pub const DEFAULT_MAX_MEMBERS: usize = 100_000;
+
 /// 2^53: every integer of at most this magnitude is exactly a double.
 const MAX_EXACT_INTEGER: &str = "9007199254740992";
 
-/// Options for [`parse`].
+/// Options for [`parse`]: the limits, each with its own error [`Code`], and number strictness.
+///
+/// Every limit has a default fit for webhook bodies; raise one for other data (`usize::MAX`
+/// turns a size limit off; depth is always capped at [`MAX_DEPTH_CAP`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParseOptions {
     /// How deeply arrays and objects may nest: `0` allows only a scalar, `1` allows `[1]` but not
@@ -51,12 +76,31 @@ pub struct ParseOptions {
     /// and RFC 8785 do, so `9007199254740993` and `9007199254740992` canonicalize, and so sign,
     /// identically; turn this on when such integers are identifiers that must not collide.
     pub exact_integers: bool,
+    /// Longest input, in bytes; a longer one is refused with `json_too_large` before anything
+    /// else is read. Default [`DEFAULT_MAX_INPUT_LEN`].
+    pub max_input_len: usize,
+    /// Longest string (value or property name), in bytes of UTF-8 after unescaping; a longer one
+    /// is refused with `string_too_long`. Default [`DEFAULT_MAX_STRING_LEN`].
+    pub max_string_len: usize,
+    /// Most elements in one array; more are refused with `too_many_items`. Default
+    /// [`DEFAULT_MAX_ITEMS`].
+    pub max_items: usize,
+    /// Most members in one object; more are refused with `too_many_members`. Default
+    /// [`DEFAULT_MAX_MEMBERS`].
+    pub max_members: usize,
 }
 
 impl ParseOptions {
-    /// The defaults: depth limit [`DEFAULT_MAX_DEPTH`], large integers rounded.
+    /// The defaults: the `DEFAULT_MAX_*` limits, large integers rounded.
     pub const fn new() -> ParseOptions {
-        ParseOptions { max_depth: DEFAULT_MAX_DEPTH, exact_integers: false }
+        ParseOptions {
+            max_depth: DEFAULT_MAX_DEPTH,
+            exact_integers: false,
+            max_input_len: DEFAULT_MAX_INPUT_LEN,
+            max_string_len: DEFAULT_MAX_STRING_LEN,
+            max_items: DEFAULT_MAX_ITEMS,
+            max_members: DEFAULT_MAX_MEMBERS,
+        }
     }
 }
 
@@ -80,7 +124,9 @@ impl Default for ParseOptions {
 /// - `lone_surrogate`: an escape such as `"\ud800"` that is no Unicode text;
 /// - `number_out_of_range`: a number beyond the range of a double (`1e400`), or with
 ///   [`ParseOptions::exact_integers`], an integer literal beyond 2^53;
-/// - `too_deep`: arrays and objects nested deeper than [`ParseOptions::max_depth`].
+/// - `too_deep`: arrays and objects nested deeper than [`ParseOptions::max_depth`];
+/// - `json_too_large`, `string_too_long`, `too_many_items`, `too_many_members`: the input, a
+///   string, an array or an object is beyond its [`ParseOptions`] limit.
 ///
 /// Numbers become the nearest double. Time and memory are linear in the input size (sorting each
 /// object's names adds a logarithmic factor), and nesting costs no call stack.
@@ -95,6 +141,12 @@ impl Default for ParseOptions {
 /// # Ok::<(), hookseal::Error>(())
 /// ```
 pub fn parse(input: &[u8], options: &ParseOptions) -> Result<Value> {
+    if input.len() > options.max_input_len {
+        return Err(Error::with_message(
+            Code::JsonTooLarge,
+            format!("the JSON text is {} bytes; at most {} are accepted", input.len(), options.max_input_len),
+        ));
+    }
     let text = core::str::from_utf8(input).map_err(|e| utf8_error(&e))?;
     if text.starts_with('\u{feff}') {
         return Err(Error::new(
@@ -108,6 +160,9 @@ pub fn parse(input: &[u8], options: &ParseOptions) -> Result<Value> {
         pos: 0,
         max_depth: options.max_depth.min(MAX_DEPTH_CAP),
         exact_integers: options.exact_integers,
+        max_string_len: options.max_string_len,
+        max_items: options.max_items,
+        max_members: options.max_members,
     };
     parser.document()
 }
@@ -125,6 +180,9 @@ struct Parser<'a> {
     pos: usize,
     max_depth: usize,
     exact_integers: bool,
+    max_string_len: usize,
+    max_items: usize,
+    max_members: usize,
 }
 
 impl Parser<'_> {
@@ -181,10 +239,16 @@ impl Parser<'_> {
                 self.skip_whitespace();
                 let closed = match &mut frame {
                     Frame::Array(items) => {
+                        if items.len() >= self.max_items {
+                            return Err(self.too_many(Code::TooManyItems, "elements", self.max_items));
+                        }
                         items.push(value);
                         self.after_member(b']')?
                     }
                     Frame::Object { members, key } => {
+                        if members.len() >= self.max_members {
+                            return Err(self.too_many(Code::TooManyMembers, "members", self.max_members));
+                        }
                         members.push((core::mem::take(key), value));
                         let closed = self.after_member(b'}')?;
                         if !closed {
@@ -200,13 +264,18 @@ impl Parser<'_> {
                 }
                 value = match frame {
                     Frame::Array(items) => Value::Array(items),
-                    Frame::Object { members, .. } => {
-                        check_duplicates(&members, &stack)?;
-                        Value::Object(Map::from_unique(members))
-                    }
+                    Frame::Object { members, .. } => match Map::from_members(members) {
+                        Ok(map) => Value::Object(map),
+                        Err((members, at)) => return Err(duplicate_error(&members, at, &stack)),
+                    },
                 };
             }
         }
+    }
+
+    /// A container-size error: the container being read has `limit` `what` already.
+    fn too_many(&self, code: Code, what: &str, limit: usize) -> Error {
+        Error::with_message(code, format!("more than {limit} {what} in one container, at byte {}", self.pos))
     }
 
     fn peek(&self) -> Option<u8> {
@@ -276,6 +345,13 @@ impl Parser<'_> {
                     break;
                 }
                 self.pos += 1;
+            }
+            // Checked before copying, so a hostile string is refused before it is held twice.
+            if out.len() + (self.pos - run) > self.max_string_len {
+                return Err(Error::with_message(
+                    Code::StringTooLong,
+                    format!("the string that starts at byte {start} is longer than {} bytes", self.max_string_len),
+                ));
             }
             // The run ends before an ASCII byte or at the end, so it is whole characters.
             out.push_str(self.text.get(run..self.pos).unwrap_or_default());

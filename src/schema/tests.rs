@@ -116,7 +116,7 @@ fn unsupported_things_are_refused_with_their_location() {
         deep = format!(r#"{{"not": {deep}}}"#);
     }
     let parsed =
-        crate::json::parse(deep.as_bytes(), &crate::json::ParseOptions { max_depth: 1000, exact_integers: false })
+        crate::json::parse(deep.as_bytes(), &crate::json::ParseOptions { max_depth: 1000, ..Default::default() })
             .unwrap();
     assert!(Schema::compile(&parsed).unwrap_err().message().contains("nest deeper"));
 }
