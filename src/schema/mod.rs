@@ -82,7 +82,10 @@ pub use regex::MAX_PATTERN_CHARS;
 pub use response::{ErrorStyle, Response};
 #[cfg(feature = "url")]
 pub use url_policy::{check_webhook_url, whatwg_url};
-pub use url_policy::{check_webhook_url_with, UrlOptions, UrlParser, UrlRefusal, WebUrl, DEFAULT_URL_PARSER};
+pub use url_policy::{
+    check_webhook_url_with, check_webhook_url_with_limits, UrlLimits, UrlOptions, UrlParser, UrlRefusal, WebUrl,
+    DEFAULT_MAX_URL_LEN, DEFAULT_URL_PARSER,
+};
 
 use crate::error::Result;
 use crate::json::{parse, ParseOptions, Value};
