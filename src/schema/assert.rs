@@ -79,9 +79,17 @@ pub(crate) fn number_fails(k: &Keywords, n: f64) -> Vec<Fail<'static>> {
 }
 
 /// JSON equality: numbers by value, objects regardless of member order. Each visited value costs
-/// one step of `budget`; `None` if it runs out.
+/// one step of `budget`; `None` if it runs out, or if both values nest deeper than
+/// [`MAX_DEPTH_CAP`](crate::json::MAX_DEPTH_CAP) (only values built in memory can), which would
+/// cost more stack than the recursion may take.
 pub(crate) fn json_eq(a: &Value, b: &Value, budget: &mut u64) -> Option<bool> {
+    // One level for the scalars inside the deepest container.
+    eq_within(a, b, budget, crate::json::MAX_DEPTH_CAP + 1)
+}
+
+fn eq_within(a: &Value, b: &Value, budget: &mut u64, levels: usize) -> Option<bool> {
     *budget = budget.checked_sub(1)?;
+    let levels = levels.checked_sub(1)?;
     Some(match (a, b) {
         (Value::Null, Value::Null) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
@@ -92,7 +100,7 @@ pub(crate) fn json_eq(a: &Value, b: &Value, budget: &mut u64) -> Option<bool> {
                 return Some(false);
             }
             for (p, q) in x.iter().zip(y) {
-                if !json_eq(p, q, budget)? {
+                if !eq_within(p, q, budget, levels)? {
                     return Some(false);
                 }
             }
@@ -105,7 +113,7 @@ pub(crate) fn json_eq(a: &Value, b: &Value, budget: &mut u64) -> Option<bool> {
             // `get` is a binary search, so the members cost one step each (charged by the call).
             for (k, p) in x.iter() {
                 match y.get(k) {
-                    Some(q) if json_eq(p, q, budget)? => {}
+                    Some(q) if eq_within(p, q, budget, levels)? => {}
                     _ => return Some(false),
                 }
             }

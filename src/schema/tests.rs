@@ -140,3 +140,18 @@ fn results_are_plain_data() {
     assert_eq!(r.field_errors, vec![("events".to_string(), vec!["must have required property 'events'".to_string()])]);
     assert_eq!(r.errors[0].path, "");
 }
+
+#[test]
+fn equality_of_values_nested_to_the_cap_is_decided_and_deeper_is_bounded() {
+    let nest = |levels: usize| {
+        let mut v = Value::Null;
+        for _ in 0..levels {
+            v = Value::Array(alloc::vec![v]);
+        }
+        v
+    };
+    let mut budget = u64::MAX;
+    let cap = crate::json::MAX_DEPTH_CAP;
+    assert_eq!(super::assert::json_eq(&nest(cap), &nest(cap), &mut budget), Some(true));
+    assert_eq!(super::assert::json_eq(&nest(cap + 1), &nest(cap + 1), &mut budget), None);
+}
