@@ -36,9 +36,11 @@
 //! (see `format`), `$schema` (2020-12 only) and the annotations (`title`, `description`,
 //! `examples`, `$comment`, `deprecated`, `readOnly`, `writeOnly`, `content*`).
 //!
-//! Refused when compiling, with [`Code::InvalidSchema`](crate::Code::InvalidSchema): unknown
+//! Refused when compiling, with [`Code::InvalidSchema`]: unknown
 //! keywords and formats, `$dynamicRef`/`$dynamicAnchor`, `unevaluatedProperties`/`Items`,
-//! `$vocabulary`, remote `$ref`s, and patterns outside the supported regex subset.
+//! `$vocabulary`, remote `$ref`s, and patterns outside the supported regex subset. Documents
+//! beyond the [`CompileOptions`] limits are refused with [`Code::SchemaTooDeep`] or
+//! [`Code::SchemaTooLarge`].
 //!
 //! Decisions: `format` is an assertion; `default` is an annotation for validation (the input is
 //! validated as given, as the specification says) and is then filled into the returned `value`
