@@ -8,8 +8,8 @@ use crate::error::Code;
 pub const DEFAULT_MAX_DEPTH: usize = 128;
 
 /// The largest nesting limit the parser honours; a larger [`ParseOptions::max_depth`] is lowered to
-/// this. [`Value`](crate::json::Value)'s drop, clone and comparison recurse, so a value must stay shallow enough for
-/// them to run on a small (wasm) stack.
+/// this. The drop, clone and comparison of a [`Value`](crate::json::Value) recurse, so a value
+/// must stay shallow enough for them to run on a small (wasm) stack.
 pub const MAX_DEPTH_CAP: usize = 1024;
 
 /// The input size limit of [`ParseOptions::default`]: 32 MiB. GitHub, the largest of the common
