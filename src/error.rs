@@ -58,6 +58,14 @@ pub enum Code {
     NumberOutOfRange,
     /// Arrays and objects nest deeper than the configured limit.
     TooDeep,
+    /// The JSON text is longer than [`ParseOptions::max_input_len`](crate::json::ParseOptions::max_input_len).
+    JsonTooLarge,
+    /// A string is longer than [`ParseOptions::max_string_len`](crate::json::ParseOptions::max_string_len).
+    StringTooLong,
+    /// An array has more elements than [`ParseOptions::max_items`](crate::json::ParseOptions::max_items).
+    TooManyItems,
+    /// An object has more members than [`ParseOptions::max_members`](crate::json::ParseOptions::max_members).
+    TooManyMembers,
     /// An in-memory value has no JSON form (a function, a symbol, a BigInt, `undefined`).
     UnsupportedValue,
     /// An in-memory value contains itself.
@@ -66,6 +74,10 @@ pub enum Code {
     // JSON Schema.
     /// A schema document is not a valid JSON Schema, or uses an unsupported keyword.
     InvalidSchema,
+    /// A schema document nests deeper than its compile limit (subschemas, or its JSON itself).
+    SchemaTooDeep,
+    /// A schema document has more subschemas, or more bytes of JSON text, than its compile limit.
+    SchemaTooLarge,
 }
 
 impl Code {
@@ -92,9 +104,15 @@ impl Code {
             Code::InvalidUtf8 => "invalid_utf8",
             Code::NumberOutOfRange => "number_out_of_range",
             Code::TooDeep => "too_deep",
+            Code::JsonTooLarge => "json_too_large",
+            Code::StringTooLong => "string_too_long",
+            Code::TooManyItems => "too_many_items",
+            Code::TooManyMembers => "too_many_members",
             Code::UnsupportedValue => "unsupported_value",
             Code::CircularReference => "circular_reference",
             Code::InvalidSchema => "invalid_schema",
+            Code::SchemaTooDeep => "schema_too_deep",
+            Code::SchemaTooLarge => "schema_too_large",
         }
     }
 
@@ -108,9 +126,18 @@ impl Code {
                 | Code::InvalidUtf8
                 | Code::NumberOutOfRange
                 | Code::TooDeep
+                | Code::JsonTooLarge
+                | Code::StringTooLong
+                | Code::TooManyItems
+                | Code::TooManyMembers
                 | Code::UnsupportedValue
                 | Code::CircularReference
         )
+    }
+
+    /// True for the codes of compiling a schema document.
+    pub const fn is_schema(self) -> bool {
+        matches!(self, Code::InvalidSchema | Code::SchemaTooDeep | Code::SchemaTooLarge)
     }
 }
 

@@ -36,6 +36,8 @@ impl Drop for KeyState {
     }
 }
 
+impl zeroize::ZeroizeOnDrop for KeyState {}
+
 /// Length of [`KeyState::to_bytes`].
 pub const KEY_STATE_LEN: usize = 64;
 

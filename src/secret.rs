@@ -4,12 +4,21 @@
 //! A [`Key`] computes the HMAC-SHA256 inner and outer pads once, when it is made; every signature
 //! after that clones the keyed state instead of hashing the key again. Nothing here prints key
 //! bytes: `Debug` is redacted and errors name only the secret's position.
+//!
+//! Key material is wiped when it is dropped, so that it does not linger in freed memory (in wasm,
+//! one linear memory that the host can read): the decoded key bytes are held in
+//! [`Zeroizing`] buffers, and the keyed state of a [`Key`] (and of every copy of it made to sign)
+//! is wiped by `hmac`'s and `sha2`'s `zeroize` features, which clear both SHA-256 states and the
+//! block buffer on drop. Not covered: the caller's own secret text, and the padded key block that
+//! `hmac` builds on the stack while keying.
 
 use alloc::format;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt;
+
+use zeroize::{ZeroizeOnDrop, Zeroizing};
 
 use crate::encoding;
 use crate::error::{Code, Error, Result};
@@ -63,11 +72,15 @@ impl KeyEncoding {
 /// Prefix that Standard Webhooks (and Svix) put before the base64 key.
 pub const WHSEC_PREFIX: &str = "whsec_";
 
-/// A secret ready to sign with: the keyed HMAC state, computed once.
+/// A secret ready to sign with: the keyed HMAC state, computed once, wiped on drop.
 #[derive(Clone)]
 pub struct Key {
     state: KeyState,
 }
+
+// `KeyState` wipes its chaining values on drop (`wiped_on_drop` in the tests checks it), and it is
+// `Key`'s only field.
+impl ZeroizeOnDrop for Key {}
 
 impl fmt::Debug for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -112,14 +125,14 @@ fn empty_secret(index: usize) -> Error {
 }
 
 /// The key bytes `secret` stands for under `encoding` (`index` numbers it in messages).
-pub(crate) fn key_bytes(secret: &Secret<'_>, encoding: KeyEncoding, index: usize) -> Result<Vec<u8>> {
+pub(crate) fn key_bytes(secret: &Secret<'_>, encoding: KeyEncoding, index: usize) -> Result<Zeroizing<Vec<u8>>> {
     match (secret, encoding) {
-        (Secret::Raw(bytes), _) => Ok(bytes.to_vec()),
+        (Secret::Raw(bytes), _) => Ok(Zeroizing::new(bytes.to_vec())),
         (Secret::Text(text), KeyEncoding::Utf8) => {
             if text.is_empty() {
                 return Err(empty_secret(index));
             }
-            Ok(text.as_bytes().to_vec())
+            Ok(Zeroizing::new(text.as_bytes().to_vec()))
         }
         (Secret::Text(text), KeyEncoding::Whsec | KeyEncoding::Base64) => {
             let body =
@@ -127,7 +140,7 @@ pub(crate) fn key_bytes(secret: &Secret<'_>, encoding: KeyEncoding, index: usize
             if body.is_empty() {
                 return Err(empty_secret(index));
             }
-            encoding::decode_base64(body.as_bytes()).ok_or_else(|| {
+            encoding::decode_base64(body.as_bytes()).map(Zeroizing::new).ok_or_else(|| {
                 Error::with_message(
                     Code::InvalidSecret,
                     format!(
@@ -141,6 +154,7 @@ pub(crate) fn key_bytes(secret: &Secret<'_>, encoding: KeyEncoding, index: usize
                 return Err(empty_secret(index));
             }
             hex::decode(text)
+                .map(Zeroizing::new)
                 .map_err(|_| Error::with_message(Code::InvalidSecret, format!("secret {index} is not hex")))
         }
     }
@@ -190,7 +204,7 @@ pub fn generate_secret(
             format!("a secret must have {MIN_SECRET_BYTES} to {MAX_SECRET_BYTES} bytes, not {bytes}"),
         ));
     }
-    let mut key = vec![0u8; bytes];
+    let mut key = Zeroizing::new(vec![0u8; bytes]);
     fill(&mut key)?;
     let text = match format {
         SecretFormat::Whsec => {
@@ -201,7 +215,6 @@ pub fn generate_secret(
         SecretFormat::Hex => hex::encode(&key),
         SecretFormat::Base64 => crate::encoding::Encoding::Base64.encode(&key),
     };
-    key.fill(0);
     Ok(text)
 }
 
@@ -251,8 +264,8 @@ mod tests {
         let with = Key::new(&Secret::Text("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), KeyEncoding::Whsec, 0);
         let without = Key::new(&Secret::Text("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), KeyEncoding::Whsec, 0);
         assert!(with.is_ok() && without.is_ok());
-        let unpadded = key_bytes(&Secret::Text("whsec_AAE"), KeyEncoding::Whsec, 0);
-        let padded = key_bytes(&Secret::Text("whsec_AAE="), KeyEncoding::Whsec, 0);
+        let unpadded = key_bytes(&Secret::Text("whsec_AAE"), KeyEncoding::Whsec, 0).map(|b| b.to_vec());
+        let padded = key_bytes(&Secret::Text("whsec_AAE="), KeyEncoding::Whsec, 0).map(|b| b.to_vec());
         assert_eq!(unpadded, Ok(vec![0, 1]));
         assert_eq!(padded, Ok(vec![0, 1]));
     }
@@ -272,6 +285,21 @@ mod tests {
     }
 
     #[test]
+    fn wiped_on_drop() {
+        fn wipes<T: ZeroizeOnDrop>() {}
+        // What `Key` holds: the two chaining values of the keyed HMAC state.
+        wipes::<crate::mac::KeyState>();
+        wipes::<Key>();
+        wipes::<Zeroizing<Vec<u8>>>();
+        // A wiped buffer holds only zeros, and the decoded key bytes come in such buffers.
+        let mut bytes =
+            key_bytes(&Secret::Text("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), KeyEncoding::Whsec, 0).unwrap();
+        assert!(bytes.iter().any(|&b| b != 0));
+        zeroize::Zeroize::zeroize(&mut *bytes);
+        assert!(bytes.iter().all(|&b| b == 0));
+    }
+
+    #[test]
     fn debug_output_is_redacted() {
         let key = Key::new(&Secret::Text("super-secret-value"), KeyEncoding::Utf8, 0).unwrap();
         assert_eq!(format!("{key:?}"), "Key(<redacted>)");
@@ -288,7 +316,7 @@ mod tests {
         };
         let s = generate_secret(SecretFormat::Whsec, 32, counter).unwrap();
         assert!(s.starts_with("whsec_"));
-        assert_eq!(key_bytes(&Secret::Text(&s), KeyEncoding::Whsec, 0).unwrap(), (0u8..32).collect::<Vec<_>>());
+        assert_eq!(*key_bytes(&Secret::Text(&s), KeyEncoding::Whsec, 0).unwrap(), (0u8..32).collect::<Vec<_>>());
         assert_eq!(generate_secret(SecretFormat::Hex, 16, counter).unwrap(), "000102030405060708090a0b0c0d0e0f");
         assert_eq!(generate_secret(SecretFormat::Base64, 16, counter).unwrap().len(), 24);
         assert_eq!(generate_secret(SecretFormat::Hex, 15, counter).unwrap_err().code(), Code::InvalidOptions);

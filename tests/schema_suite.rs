@@ -6,13 +6,14 @@
 //! implement rather than ignore it), and a case skipped as [`Why::FormatAsserts`] must come out
 //! invalid (hookseal's `format` is an assertion, where the suite's core files expect an
 //! annotation). `every_file_is_accounted_for` makes sure no file of the suite is left out, and
-//! `listing` prints both tables: `cargo test --test schema_suite listing -- --nocapture`.
+//! `listing` checks that every skip skips something and that the numbers of cases run and skipped
+//! are the expected ones, and prints both tables: `cargo test --test schema_suite listing -- --nocapture`.
 
 use hookseal::json::{Map, Value};
 use hookseal::schema::Schema;
 use hookseal::Code;
 
-const SUITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/json-schema-test-suite/draft2020-12/");
+const SUITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/json-schema-test-suite/draft2020-12/");
 
 fn convert(v: &serde_json::Value) -> Value {
     match v {
@@ -238,6 +239,7 @@ fn suite() {
         failures.len()
     );
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!((passed, skipped), (EXPECTED_RUN, EXPECTED_SKIPPED), "cases passed and skipped");
 }
 
 #[test]
@@ -275,21 +277,53 @@ fn skips_name_real_groups_and_cases() {
     }
 }
 
+/// Cases run (and passed by `suite`) and cases skipped (and checked), over all [`RUN`] files. A
+/// change to the suite's files or to the skip lists changes them, and must be looked at.
+const EXPECTED_RUN: usize = 1429;
+const EXPECTED_SKIPPED: usize = 105;
+
+/// The listing is exact: every skip skips something (a `FormatAsserts` skip exactly its one
+/// case), every reason is given, and the counts of cases run and skipped are the expected ones.
+/// `cargo test --test schema_suite listing -- --nocapture` prints it.
 #[test]
 fn listing() {
+    let (mut run, mut skipped) = (0, 0);
     println!("Run ({} files):", RUN.len());
     for (file, skips) in RUN {
+        let groups = load(file);
+        let mut hits = vec![0usize; skips.len()];
+        for group in groups.as_array().unwrap() {
+            let gdesc = group["description"].as_str().unwrap();
+            for t in group["tests"].as_array().unwrap() {
+                let tdesc = t["description"].as_str().unwrap();
+                match skips.iter().position(|(g, c, _)| *g == gdesc && (*c == "*" || *c == tdesc)) {
+                    Some(i) => {
+                        hits[i] += 1;
+                        skipped += 1;
+                    }
+                    None => run += 1,
+                }
+            }
+        }
         println!("  {file}");
-        for (g, c, why) in *skips {
+        for ((g, c, why), hit) in skips.iter().zip(&hits) {
             let why = match why {
                 Why::Refused(r) => *r,
                 Why::FormatAsserts => "hookseal's format is an assertion (checked: the case is invalid)",
             };
-            println!("      skip {g:?} / {c:?}: {why}");
+            assert!(!why.is_empty(), "{file} / {g:?}: no reason");
+            match c {
+                &"*" => assert!(*hit >= 1, "{file} / {g:?}: the group skip skips nothing"),
+                _ => assert_eq!(*hit, 1, "{file} / {g:?} / {c:?}: a case skip must skip exactly its case"),
+            }
+            println!("      skip {g:?} / {c:?} ({hit} cases): {why}");
         }
     }
     println!("Skipped ({} files):", SKIPPED_FILES.len());
     for (file, why) in SKIPPED_FILES {
+        assert!(!why.trim().is_empty(), "{file}: no reason");
         println!("  {file}: {why}");
     }
+    println!("{run} cases run, {skipped} skipped in run files");
+    assert_eq!((run, skipped), (EXPECTED_RUN, EXPECTED_SKIPPED), "cases run and skipped");
 }

@@ -1,4 +1,4 @@
-//! The published vectors in `../shared/vectors/signatures.json`: each verifies, re-signs to the
+//! The published vectors in `tests/vectors/signatures.json`: each verifies, re-signs to the
 //! same header, and fails with `no_matching_signature` when any signed byte changes.
 
 mod common;

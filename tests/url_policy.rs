@@ -2,7 +2,10 @@
 //! refused URLs with each refusal's code, the options, and a cross-check of the IPv4 ranges
 //! against the standard library's classification.
 
-use hookseal::schema::{check_webhook_url, Schema, UrlOptions};
+use hookseal::schema::{
+    check_webhook_url, check_webhook_url_with_limits, whatwg_url, Schema, UrlLimits, UrlOptions, UrlRefusal,
+    DEFAULT_MAX_URL_LEN,
+};
 use proptest::prelude::*;
 use std::net::Ipv4Addr;
 
@@ -47,7 +50,7 @@ fn every_refusal_has_its_own_code_and_a_message() {
     let mut codes: Vec<&str> = table.iter().map(|(_, c)| c.as_str()).filter(|c| *c != "ok").collect();
     codes.sort_unstable();
     codes.dedup();
-    assert_eq!(codes.len(), 16, "{codes:?}");
+    assert_eq!(codes.len(), 19, "{codes:?}");
     for (url, _) in &table {
         if let Err(r) = check_webhook_url(url, STRICT) {
             assert!(!r.message().is_empty());
@@ -96,6 +99,32 @@ fn the_webhook_url_format_applies_the_same_policy() {
             assert_eq!(result.errors[0].params.get("code").and_then(|c| c.as_str()), Some(expected.as_str()));
         }
     }
+}
+
+#[test]
+fn size_limits_come_before_everything_and_are_configurable() {
+    let huge_host = format!("https://{}.example.com/", "a".repeat(10 << 20));
+    assert_eq!(check_webhook_url(&huge_host, STRICT), Err(UrlRefusal::UrlTooLong));
+    // Even a private or credentialed URL is refused for its size first, with no option to lift it.
+    let long_private = format!("https://user@10.0.0.1/{}", "p".repeat(DEFAULT_MAX_URL_LEN));
+    let private = UrlOptions { allow_http: false, allow_private: true };
+    assert_eq!(check_webhook_url(&long_private, private), Err(UrlRefusal::UrlTooLong));
+    let unlimited_length = UrlLimits { max_length: usize::MAX, ..UrlLimits::default() };
+    let check = |url: &str, limits: &UrlLimits| check_webhook_url_with_limits(whatwg_url, url, STRICT, limits);
+    assert_eq!(check(&huge_host, &unlimited_length), Err(UrlRefusal::HostTooLong));
+    let long_label = format!("https://{}.example.com/", "a".repeat(64));
+    assert_eq!(check(&long_label, &unlimited_length), Err(UrlRefusal::LabelTooLong));
+    let many_labels = format!("https://{}com/", "a.".repeat(150));
+    assert_eq!(check(&many_labels, &unlimited_length), Err(UrlRefusal::HostTooLong));
+    let generous = UrlLimits { max_length: usize::MAX, max_host_length: usize::MAX, max_label_length: usize::MAX };
+    assert_eq!(check(&many_labels, &generous), Ok(()));
+    assert_eq!(check(&long_label, &generous), Ok(()));
+    let tight = UrlLimits { max_length: 30, max_host_length: 12, max_label_length: 7 };
+    assert_eq!(check("https://example.com/", &tight), Ok(()));
+    assert_eq!(check("https://examples.com/", &tight), Err(UrlRefusal::LabelTooLong));
+    assert_eq!(check("https://a.example.com/", &tight), Err(UrlRefusal::HostTooLong));
+    assert_eq!(check("https://example.com/0123456789a", &tight), Err(UrlRefusal::UrlTooLong));
+    assert_eq!(UrlLimits::default(), UrlLimits { max_length: 2048, max_host_length: 253, max_label_length: 63 });
 }
 
 proptest! {

@@ -243,3 +243,36 @@ fn debug_output_of_verifiers_and_signers_hides_secrets() {
         assert!(!dump.contains(&format!("{:?}", raw)), "{dump}");
     }
 }
+
+/// What `verify` reports is signed: every preset's id and timestamp headers are covered by its
+/// template (a changed value fails), and a custom scheme that would report an unsigned id or
+/// timestamp is refused when built.
+#[test]
+fn reported_ids_and_timestamps_are_signed() {
+    for name in PRESETS {
+        let scheme = Scheme::preset(name).unwrap();
+        let headers = signed(name, NOW);
+        let verified = verify(name, &headers, NOW, 300);
+        assert_eq!(verified, Ok(0), "{name}");
+        for (header, forged) in [(&scheme.id_header, "msg_forged"), (&scheme.timestamp_header, "1700000001")] {
+            let Some(header) = header else { continue };
+            let tampered: Vec<(String, String)> = headers
+                .iter()
+                .map(|(k, v)| (k.clone(), if k == header.primary() { forged.to_string() } else { v.clone() }))
+                .collect();
+            assert_ne!(tampered, headers, "{name}: {} was not sent", header.primary());
+            assert_eq!(verify(name, &tampered, NOW, 300), Err(Code::NoMatchingSignature), "{name}");
+        }
+    }
+    let mut unsigned_id = CustomScheme::new("X-Sig", Encoding::Hex);
+    unsigned_id.id_header = Some("X-Id");
+    assert_eq!(unsigned_id.build().unwrap_err().code(), Code::InvalidScheme);
+    unsigned_id.template = "{timestamp}.{body}";
+    unsigned_id.timestamp_header = Some("X-Ts");
+    assert_eq!(unsigned_id.build().unwrap_err().code(), Code::InvalidScheme);
+    unsigned_id.template = "{id}.{timestamp}.{body}";
+    assert!(unsigned_id.build().is_ok());
+    let mut unsigned_timestamp = CustomScheme::new("X-Sig", Encoding::Hex);
+    unsigned_timestamp.timestamp_header = Some("X-Ts");
+    assert_eq!(unsigned_timestamp.build().unwrap_err().code(), Code::InvalidScheme);
+}

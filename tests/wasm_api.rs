@@ -136,7 +136,7 @@ fn header<'h>(headers: &'h [(String, String)], name: &str) -> &'h str {
 
 #[wasm_bindgen_test]
 fn standard_webhooks_vector() {
-    // shared/vectors/signatures.json, the Standard Webhooks reference suite's "sign function works".
+    // tests/vectors/signatures.json, the Standard Webhooks reference suite's "sign function works".
     let secrets = [Secret::Text("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")];
     let config = config(Scheme::preset("standard").unwrap(), &secrets);
     let payload = br#"{"test": 2432232314}"#;

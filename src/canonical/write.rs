@@ -112,13 +112,22 @@ fn sorted_members(map: &Map) -> Result<Vec<(&String, &Value)>> {
 ///
 /// UTF-8 byte order is code point order, which agrees with UTF-16 order except that a character
 /// above U+FFFF (a surrogate pair, `D800..DBFF` first) sorts before U+E000..U+FFFF in UTF-16. So
-/// only the first differing characters matter, compared by their UTF-16 units.
+/// only the first differing characters matter, compared by their UTF-16 units; the equal prefix
+/// is skipped byte by byte.
 pub(crate) fn cmp_utf16(a: &str, b: &str) -> Ordering {
-    let mismatch = a.chars().zip(b.chars()).find(|(x, y)| x != y);
-    match mismatch {
-        Some((x, y)) => utf16_units(x).cmp(&utf16_units(y)),
+    // Where one side is ASCII, the first difference has an ASCII character on that side, and
+    // ASCII sorts before everything else in both encodings: byte order is the answer.
+    if a.is_ascii() || b.is_ascii() {
+        return a.as_bytes().cmp(b.as_bytes());
+    }
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    // The prefix is equal, so both strings have their character boundaries at the same places.
+    let start = (0..=common).rev().find(|&i| a.is_char_boundary(i)).unwrap_or(0);
+    let next = |s: &str| s.get(start..).and_then(|rest| rest.chars().next());
+    match (next(a), next(b)) {
+        (Some(x), Some(y)) => utf16_units(x).cmp(&utf16_units(y)),
         // One is a prefix of the other (or they are equal): the shorter sorts first.
-        None => a.len().cmp(&b.len()),
+        _ => a.len().cmp(&b.len()),
     }
 }
 

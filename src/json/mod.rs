@@ -3,5 +3,8 @@
 mod parse;
 mod value;
 
-pub use parse::{parse, ParseOptions, DEFAULT_MAX_DEPTH, MAX_DEPTH_CAP};
+pub use parse::{
+    parse, ParseOptions, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_LEN, DEFAULT_MAX_ITEMS, DEFAULT_MAX_MEMBERS,
+    DEFAULT_MAX_STRING_LEN, MAX_DEPTH_CAP,
+};
 pub use value::{Map, Value};

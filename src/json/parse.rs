@@ -24,47 +24,18 @@ use alloc::vec::Vec;
 mod bignum;
 mod float;
 mod names;
+mod options;
 
-use self::names::check_duplicates;
+use self::names::duplicate_error;
+pub use self::options::{
+    ParseOptions, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_LEN, DEFAULT_MAX_ITEMS, DEFAULT_MAX_MEMBERS,
+    DEFAULT_MAX_STRING_LEN, MAX_DEPTH_CAP,
+};
 use super::value::{Map, Value};
 use crate::error::{Code, Error, Result};
 
-/// The nesting limit of [`ParseOptions::default`]: 128 levels of arrays and objects.
-pub const DEFAULT_MAX_DEPTH: usize = 128;
-
-/// The largest nesting limit the parser honours; a larger [`ParseOptions::max_depth`] is lowered to
-/// this. [`Value`]'s drop, clone and comparison recurse, so a value must stay shallow enough for
-/// them to run on a small (wasm) stack.
-pub const MAX_DEPTH_CAP: usize = 1024;
-
 /// 2^53: every integer of at most this magnitude is exactly a double.
 const MAX_EXACT_INTEGER: &str = "9007199254740992";
-
-/// Options for [`parse`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ParseOptions {
-    /// How deeply arrays and objects may nest: `0` allows only a scalar, `1` allows `[1]` but not
-    /// `[[1]]`. Default [`DEFAULT_MAX_DEPTH`]; values above [`MAX_DEPTH_CAP`] count as the cap.
-    pub max_depth: usize,
-    /// Refuse, with `number_out_of_range`, an integer literal (no fraction, no exponent) whose
-    /// magnitude exceeds 2^53. By default such a number becomes the nearest double, as JavaScript
-    /// and RFC 8785 do, so `9007199254740993` and `9007199254740992` canonicalize, and so sign,
-    /// identically; turn this on when such integers are identifiers that must not collide.
-    pub exact_integers: bool,
-}
-
-impl ParseOptions {
-    /// The defaults: depth limit [`DEFAULT_MAX_DEPTH`], large integers rounded.
-    pub const fn new() -> ParseOptions {
-        ParseOptions { max_depth: DEFAULT_MAX_DEPTH, exact_integers: false }
-    }
-}
-
-impl Default for ParseOptions {
-    fn default() -> ParseOptions {
-        ParseOptions::new()
-    }
-}
 
 /// Parses one JSON text (RFC 8259) from `input`, refusing what I-JSON (RFC 7493) refuses.
 ///
@@ -80,7 +51,9 @@ impl Default for ParseOptions {
 /// - `lone_surrogate`: an escape such as `"\ud800"` that is no Unicode text;
 /// - `number_out_of_range`: a number beyond the range of a double (`1e400`), or with
 ///   [`ParseOptions::exact_integers`], an integer literal beyond 2^53;
-/// - `too_deep`: arrays and objects nested deeper than [`ParseOptions::max_depth`].
+/// - `too_deep`: arrays and objects nested deeper than [`ParseOptions::max_depth`];
+/// - `json_too_large`, `string_too_long`, `too_many_items`, `too_many_members`: the input, a
+///   string, an array or an object is beyond its [`ParseOptions`] limit.
 ///
 /// Numbers become the nearest double. Time and memory are linear in the input size (sorting each
 /// object's names adds a logarithmic factor), and nesting costs no call stack.
@@ -95,6 +68,12 @@ impl Default for ParseOptions {
 /// # Ok::<(), hookseal::Error>(())
 /// ```
 pub fn parse(input: &[u8], options: &ParseOptions) -> Result<Value> {
+    if input.len() > options.max_input_len {
+        return Err(Error::with_message(
+            Code::JsonTooLarge,
+            format!("the JSON text is {} bytes; at most {} are accepted", input.len(), options.max_input_len),
+        ));
+    }
     let text = core::str::from_utf8(input).map_err(|e| utf8_error(&e))?;
     if text.starts_with('\u{feff}') {
         return Err(Error::new(
@@ -108,6 +87,9 @@ pub fn parse(input: &[u8], options: &ParseOptions) -> Result<Value> {
         pos: 0,
         max_depth: options.max_depth.min(MAX_DEPTH_CAP),
         exact_integers: options.exact_integers,
+        max_string_len: options.max_string_len,
+        max_items: options.max_items,
+        max_members: options.max_members,
     };
     parser.document()
 }
@@ -125,6 +107,9 @@ struct Parser<'a> {
     pos: usize,
     max_depth: usize,
     exact_integers: bool,
+    max_string_len: usize,
+    max_items: usize,
+    max_members: usize,
 }
 
 impl Parser<'_> {
@@ -181,10 +166,16 @@ impl Parser<'_> {
                 self.skip_whitespace();
                 let closed = match &mut frame {
                     Frame::Array(items) => {
+                        if items.len() >= self.max_items {
+                            return Err(self.too_many(Code::TooManyItems, "elements", self.max_items));
+                        }
                         items.push(value);
                         self.after_member(b']')?
                     }
                     Frame::Object { members, key } => {
+                        if members.len() >= self.max_members {
+                            return Err(self.too_many(Code::TooManyMembers, "members", self.max_members));
+                        }
                         members.push((core::mem::take(key), value));
                         let closed = self.after_member(b'}')?;
                         if !closed {
@@ -200,13 +191,18 @@ impl Parser<'_> {
                 }
                 value = match frame {
                     Frame::Array(items) => Value::Array(items),
-                    Frame::Object { members, .. } => {
-                        check_duplicates(&members, &stack)?;
-                        Value::Object(Map::from_unique(members))
-                    }
+                    Frame::Object { members, .. } => match Map::from_members(members) {
+                        Ok(map) => Value::Object(map),
+                        Err((members, at)) => return Err(duplicate_error(&members, at, &stack)),
+                    },
                 };
             }
         }
+    }
+
+    /// A container-size error: the container being read has `limit` `what` already.
+    fn too_many(&self, code: Code, what: &str, limit: usize) -> Error {
+        Error::with_message(code, format!("more than {limit} {what} in one container, at byte {}", self.pos))
     }
 
     fn peek(&self) -> Option<u8> {
@@ -276,6 +272,13 @@ impl Parser<'_> {
                     break;
                 }
                 self.pos += 1;
+            }
+            // Checked before copying, so a hostile string is refused before it is held twice.
+            if out.len() + (self.pos - run) > self.max_string_len {
+                return Err(Error::with_message(
+                    Code::StringTooLong,
+                    format!("the string that starts at byte {start} is longer than {} bytes", self.max_string_len),
+                ));
             }
             // The run ends before an ASCII byte or at the end, so it is whole characters.
             out.push_str(self.text.get(run..self.pos).unwrap_or_default());

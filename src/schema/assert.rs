@@ -79,9 +79,17 @@ pub(crate) fn number_fails(k: &Keywords, n: f64) -> Vec<Fail<'static>> {
 }
 
 /// JSON equality: numbers by value, objects regardless of member order. Each visited value costs
-/// one step of `budget`; `None` if it runs out.
+/// one step of `budget`; `None` if it runs out, or if both values nest deeper than
+/// [`MAX_DEPTH_CAP`](crate::json::MAX_DEPTH_CAP) (only values built in memory can), which would
+/// cost more stack than the recursion may take.
 pub(crate) fn json_eq(a: &Value, b: &Value, budget: &mut u64) -> Option<bool> {
+    // One level for the scalars inside the deepest container.
+    eq_within(a, b, budget, crate::json::MAX_DEPTH_CAP + 1)
+}
+
+fn eq_within(a: &Value, b: &Value, budget: &mut u64, levels: usize) -> Option<bool> {
     *budget = budget.checked_sub(1)?;
+    let levels = levels.checked_sub(1)?;
     Some(match (a, b) {
         (Value::Null, Value::Null) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
@@ -92,7 +100,7 @@ pub(crate) fn json_eq(a: &Value, b: &Value, budget: &mut u64) -> Option<bool> {
                 return Some(false);
             }
             for (p, q) in x.iter().zip(y) {
-                if !json_eq(p, q, budget)? {
+                if !eq_within(p, q, budget, levels)? {
                     return Some(false);
                 }
             }
@@ -102,10 +110,10 @@ pub(crate) fn json_eq(a: &Value, b: &Value, budget: &mut u64) -> Option<bool> {
             if x.len() != y.len() {
                 return Some(false);
             }
+            // `get` is a binary search, so the members cost one step each (charged by the call).
             for (k, p) in x.iter() {
-                *budget = budget.checked_sub(x.len() as u64 / 8)?;
                 match y.get(k) {
-                    Some(q) if json_eq(p, q, budget)? => {}
+                    Some(q) if eq_within(p, q, budget, levels)? => {}
                     _ => return Some(false),
                 }
             }
@@ -133,25 +141,42 @@ fn scalar_cmp(a: &Value, b: &Value) -> Ordering {
     }
 }
 
-/// The first duplicate pair `(i, j)`, `j < i`, with the smallest `i` (then `j`), for
-/// `uniqueItems`; `None` if the budget runs out. Arrays of scalars are sorted (O(n log n));
-/// others are compared pairwise.
-pub(crate) fn find_duplicate(a: &[Value], budget: &mut u64) -> Option<Option<(usize, usize)>> {
-    if a.iter().all(|v| !matches!(v, Value::Array(_) | Value::Object(_))) {
-        *budget = budget.checked_sub(a.len() as u64)?;
-        let mut sorted: Vec<(&Value, usize)> = a.iter().zip(0..).collect();
-        crate::sort::heapsort(&mut sorted, |x, y| scalar_cmp(x.0, y.0).then(x.1.cmp(&y.1)) == Ordering::Less);
-        let mut best: Option<(usize, usize)> = None;
-        for pair in sorted.windows(2) {
-            if let [(x, j), (y, i)] = pair {
-                if scalar_cmp(x, y) == Ordering::Equal && best.map_or(true, |(bi, _)| *i < bi) {
-                    best = Some((*i, *j));
-                }
+/// The pair `(i, j)`, `j < i`, with the smallest `i`, among the adjacent pairs of `sorted` that
+/// `equal` says are equal (`sorted` holds `(key, index)` ordered by key, then index).
+fn first_repeat<K>(sorted: &[(K, usize)], equal: impl Fn(&K, &K) -> bool) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for pair in sorted.windows(2) {
+        if let [(x, j), (y, i)] = pair {
+            if equal(x, y) && best.map_or(true, |(bi, _)| *i < bi) {
+                best = Some((*i, *j));
             }
         }
-        // Within a run of equal values the first pair holds the two smallest indices; a later
-        // pair of the same run has a larger `i`, so `best` keeps the run's first pair.
-        return Some(best);
+    }
+    // Within a run of equal values the first pair holds the two smallest indices; a later pair of
+    // the same run has a larger `i`, so `best` keeps the run's first pair.
+    best
+}
+
+/// The first duplicate pair `(i, j)`, `j < i`, with the smallest `i` (then `j`), for
+/// `uniqueItems`; `None` if the budget runs out. Arrays of scalars are sorted by value; arrays
+/// with containers are sorted by each element's RFC 8785 canonical form, which two values share
+/// exactly when they are equal as JSON (members in any order, `0` and `-0` alike): O(n log n)
+/// either way, where comparing every pair would cost O(n^2). Only an element too deep for the
+/// canonical writer falls back to pairwise comparison.
+pub(crate) fn find_duplicate(a: &[Value], budget: &mut u64) -> Option<Option<(usize, usize)>> {
+    *budget = budget.checked_sub(a.len() as u64)?;
+    if a.iter().all(|v| !matches!(v, Value::Array(_) | Value::Object(_))) {
+        let mut sorted: Vec<(&Value, usize)> = a.iter().zip(0..).collect();
+        crate::sort::heapsort(&mut sorted, |x, y| scalar_cmp(x.0, y.0).then(x.1.cmp(&y.1)) == Ordering::Less);
+        return Some(first_repeat(&sorted, |x, y| scalar_cmp(x, y) == Ordering::Equal));
+    }
+    let forms: Option<Vec<(alloc::string::String, usize)>> =
+        a.iter().zip(0..).map(|(v, i)| crate::canonical::to_canonical_string(v).ok().map(|form| (form, i))).collect();
+    if let Some(mut sorted) = forms {
+        let bytes: usize = sorted.iter().map(|(form, _)| form.len()).sum();
+        *budget = budget.checked_sub(bytes as u64 / 64)?;
+        crate::sort::heapsort(&mut sorted, |x, y| (&x.0, x.1) < (&y.0, y.1));
+        return Some(first_repeat(&sorted, |x, y| x == y));
     }
     for (i, x) in a.iter().enumerate() {
         for (j, y) in a.iter().enumerate().take(i) {

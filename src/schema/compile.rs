@@ -1,7 +1,7 @@
 //! Compiling a schema document into the node arena of [`super::node`].
 //!
-//! Two passes. The first walks the document (recursively, at most [`MAX_SCHEMA_DEPTH`] levels of
-//! subschemas) and records every schema resource (`$id`, resolved against its parent's base URI)
+//! Two passes. The first walks the document (recursively, at most [`CompileOptions::max_depth`]
+//! levels of subschemas) and records every schema resource (`$id`, resolved against its parent's base URI)
 //! and every `$anchor`. The second builds nodes from a work list, not by recursion: a subschema or
 //! `$ref` target gets a node index the first time it is seen (keyed by its address in the
 //! document) and is built later, so recursive references terminate and a long chain of references
@@ -11,6 +11,7 @@
 //! the target must lie in this document (a resource of it, a JSON Pointer into one, or an anchor).
 //! Remote references are a compile error. A document without `$id` gets the base `https://hookseal.invalid/schema.json`.
 
+use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -19,12 +20,89 @@ use super::keywords;
 use super::node::{Compiled, Node, NodeId};
 use super::uri;
 use crate::error::{Code, Error, Result};
-use crate::json::Value;
+use crate::json::{Value, MAX_DEPTH_CAP};
+use crate::sort::heapsort;
 
-/// Deepest nesting of subschemas in a document.
+/// Deepest nesting of subschemas in a document, the default of [`CompileOptions::max_depth`]. Real
+/// config schemas nest a dozen levels; 128 matches the JSON parser's default depth.
 pub const MAX_SCHEMA_DEPTH: usize = 128;
-/// Most (sub)schemas in one document.
+/// Most (sub)schemas in one document, the default of [`CompileOptions::max_nodes`]. The built-in
+/// schemas have a few hundred; each node costs a few hundred bytes of compiled form.
 pub const MAX_SCHEMA_NODES: usize = 100_000;
+/// Longest schema text, in bytes, the default of [`CompileOptions::max_bytes`]. A schema is
+/// configuration: the built-in ones are a few kilobytes and large public ones (OpenAPI's
+/// metaschema, Kubernetes CRDs) a few hundred.
+pub const MAX_SCHEMA_BYTES: usize = 1 << 20;
+
+/// How many characters of a location (`#/properties/a/items`) are kept for error messages: the
+/// end, which names the failing keyword. Without the bound, locations along a chain of `$ref`s
+/// would grow with the chain, and building them would cost quadratic time and memory.
+const MAX_LOCATION_CHARS: usize = 256;
+
+/// Limits on compiling one schema document, each refused with its own code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// How deeply subschemas may nest (default [`MAX_SCHEMA_DEPTH`]; values above
+    /// [`MAX_DEPTH_CAP`] count as the cap). The document's JSON itself may nest at most
+    /// [`MAX_DEPTH_CAP`] levels, the bound that keeps cloning and comparing its values within a
+    /// small stack. Either excess is refused with `schema_too_deep`.
+    pub max_depth: usize,
+    /// Most subschemas, counting every object or boolean schema compiled (default
+    /// [`MAX_SCHEMA_NODES`]); more are refused with `schema_too_large`.
+    pub max_nodes: usize,
+    /// Longest schema text [`Schema::compile_json_with`](super::Schema::compile_json_with) accepts,
+    /// in bytes (default [`MAX_SCHEMA_BYTES`]); longer text, or text whose strings, arrays or
+    /// objects exceed the JSON parser's default limits, is refused with `schema_too_large`.
+    pub max_bytes: usize,
+}
+
+impl CompileOptions {
+    /// The defaults: [`MAX_SCHEMA_DEPTH`], [`MAX_SCHEMA_NODES`], [`MAX_SCHEMA_BYTES`].
+    pub const fn new() -> CompileOptions {
+        CompileOptions { max_depth: MAX_SCHEMA_DEPTH, max_nodes: MAX_SCHEMA_NODES, max_bytes: MAX_SCHEMA_BYTES }
+    }
+}
+
+impl Default for CompileOptions {
+    fn default() -> CompileOptions {
+        CompileOptions::new()
+    }
+}
+
+/// A limit error at a location of the schema document.
+fn too_much(code: Code, at: &str, message: impl core::fmt::Display) -> Error {
+    Error::with_message(code, format!("{at}: {message}"))
+}
+
+/// `at`, shortened to its last [`MAX_LOCATION_CHARS`] characters.
+pub(crate) fn shorten(at: String) -> String {
+    let excess = at.chars().count().saturating_sub(MAX_LOCATION_CHARS);
+    if excess == 0 {
+        return at;
+    }
+    core::iter::once('…').chain(at.chars().skip(excess + 1)).collect()
+}
+
+/// Refuses a document whose JSON nests deeper than [`MAX_DEPTH_CAP`], without recursing: a
+/// document built in memory has not been through the parser's depth limit.
+fn check_json_depth(document: &Value) -> Result<()> {
+    let mut stack: Vec<(&Value, usize)> = alloc::vec![(document, 0)];
+    while let Some((value, depth)) = stack.pop() {
+        if matches!(value, Value::Array(_) | Value::Object(_)) && depth >= MAX_DEPTH_CAP {
+            return Err(too_much(
+                Code::SchemaTooDeep,
+                "#",
+                format_args!("the document nests deeper than {MAX_DEPTH_CAP} levels of arrays and objects"),
+            ));
+        }
+        match value {
+            Value::Array(items) => stack.extend(items.iter().map(|child| (child, depth + 1))),
+            Value::Object(map) => stack.extend(map.iter().map(|(_, child)| (child, depth + 1))),
+            _ => {}
+        }
+    }
+    Ok(())
+}
 
 const DEFAULT_BASE: &str = "https://hookseal.invalid/schema.json";
 
@@ -97,22 +175,36 @@ struct Pending<'a> {
 
 pub(crate) struct Compiler<'a> {
     nodes: Vec<Node>,
-    /// Node indices by the address of their schema value, sorted by address.
-    ids: Vec<(usize, NodeId)>,
+    /// Node indices by the address of their schema value.
+    ids: BTreeMap<usize, NodeId>,
     queue: Vec<Pending<'a>>,
-    /// Schema resources by absolute URI (few per document: a linear search is enough).
-    resources: Vec<(String, &'a Value)>,
-    /// `$anchor`s by resource URI and name.
-    anchors: Vec<(String, String, &'a Value)>,
+    /// Schema resources: absolute URI, order of appearance, value; sorted once indexed, since a
+    /// hostile document may declare thousands and reference each.
+    resources: Vec<(String, usize, &'a Value)>,
+    /// `$anchor`s: resource URI, name, order of appearance, value; sorted like `resources`.
+    anchors: Vec<(String, String, usize, &'a Value)>,
+    max_depth: usize,
+    max_nodes: usize,
 }
 
 /// Compiles `document`.
-pub(crate) fn compile(document: &Value) -> Result<Compiled> {
+pub(crate) fn compile(document: &Value, options: &CompileOptions) -> Result<Compiled> {
+    check_json_depth(document)?;
     let base = DEFAULT_BASE.to_string();
-    let mut c =
-        Compiler { nodes: Vec::new(), ids: Vec::new(), queue: Vec::new(), resources: Vec::new(), anchors: Vec::new() };
-    c.resources.push((base.clone(), document));
+    let mut c = Compiler {
+        nodes: Vec::new(),
+        ids: BTreeMap::new(),
+        queue: Vec::new(),
+        resources: Vec::new(),
+        anchors: Vec::new(),
+        max_depth: options.max_depth.min(MAX_DEPTH_CAP),
+        max_nodes: options.max_nodes,
+    };
+    c.resources.push((base.clone(), 0, document));
     c.index(document, &base, "#", 0)?;
+    // Equal URIs keep their order, so the first declaration wins, as a linear search would.
+    heapsort(&mut c.resources, |a, b| (&a.0, a.1) < (&b.0, b.1));
+    heapsort(&mut c.anchors, |a, b| (&a.0, &a.1, a.2) < (&b.0, &b.1, b.2));
     let root = c.node_for(document, &base, "#".to_string())?;
     while let Some(p) = c.queue.pop() {
         let node = c.build(&p)?;
@@ -142,25 +234,29 @@ fn rebase(value: &Value, base: &str, at: &str) -> Result<Option<String>> {
 impl<'a> Compiler<'a> {
     /// First pass: records resources and anchors under `value`.
     fn index(&mut self, value: &'a Value, base: &str, at: &str, depth: usize) -> Result<()> {
-        if depth > MAX_SCHEMA_DEPTH {
-            return Err(invalid(at, format_args!("subschemas nest deeper than {MAX_SCHEMA_DEPTH} levels")));
+        if depth > self.max_depth {
+            return Err(too_much(
+                Code::SchemaTooDeep,
+                at,
+                format_args!("subschemas nest deeper than {} levels", self.max_depth),
+            ));
         }
         let Value::Object(map) = value else {
             return Ok(());
         };
         let own = rebase(value, base, at)?;
         if let Some(url) = &own {
-            self.resources.push((url.clone(), value));
+            self.resources.push((url.clone(), self.resources.len(), value));
         }
         let base = own.as_deref().unwrap_or(base);
         if let Some(anchor) = map.get("$anchor") {
             let Some(name) = anchor.as_str() else {
                 return Err(invalid(at, "$anchor must be a string"));
             };
-            self.anchors.push((base.to_string(), name.to_string(), value));
+            self.anchors.push((base.to_string(), name.to_string(), self.anchors.len(), value));
         }
         for (k, child) in map.iter() {
-            let here = format!("{at}/{}", escape(k));
+            let here = shorten(format!("{at}/{}", escape(k)));
             match (holds(k), child) {
                 (Holds::One, _) => self.index(child, base, &here, depth + 1)?,
                 (Holds::List, Value::Array(items)) => {
@@ -182,16 +278,20 @@ impl<'a> Compiler<'a> {
     /// The node index of the schema at `value`, queueing it for building if new.
     pub(crate) fn node_for(&mut self, value: &'a Value, base: &str, at: String) -> Result<NodeId> {
         let addr = core::ptr::from_ref(value) as usize;
-        let slot = match self.ids.binary_search_by_key(&addr, |&(a, _)| a) {
-            Ok(i) => return Ok(self.ids.get(i).map_or(0, |&(_, id)| id)),
-            Err(i) => i,
-        };
-        if self.nodes.len() >= MAX_SCHEMA_NODES {
-            return Err(invalid(&at, format_args!("the document has more than {MAX_SCHEMA_NODES} subschemas")));
+        if let Some(&id) = self.ids.get(&addr) {
+            return Ok(id);
+        }
+        let at = shorten(at);
+        if self.nodes.len() >= self.max_nodes {
+            return Err(too_much(
+                Code::SchemaTooLarge,
+                &at,
+                format_args!("the document has more than {} subschemas", self.max_nodes),
+            ));
         }
         let id = self.nodes.len();
         self.nodes.push(Node::Bool(true));
-        self.ids.insert(slot, (addr, id));
+        self.ids.insert(addr, id);
         self.queue.push(Pending { id, value, base: base.to_string(), at });
         Ok(id)
     }
@@ -218,8 +318,9 @@ impl<'a> Compiler<'a> {
         let target = target.to_string();
         let fragment = percent_decode(fragment)
             .ok_or_else(|| invalid(at, format_args!("$ref \"{reference}\" has a malformed fragment")))?;
-        let found = self.resources.iter().find(|(uri, _)| *uri == target);
-        let Some(&(_, root)) = found else {
+        let first = self.resources.partition_point(|(uri, _, _)| *uri < target);
+        let found = self.resources.get(first).filter(|(uri, _, _)| *uri == target);
+        let Some(&(_, _, root)) = found else {
             return Err(invalid(
                 at,
                 format_args!("$ref \"{reference}\" points outside this document (remote references are not supported)"),
@@ -231,8 +332,9 @@ impl<'a> Compiler<'a> {
             walk(root, pointer, target)
                 .ok_or_else(|| invalid(at, format_args!("$ref \"{reference}\": no such location in the document")))?
         } else {
-            let found = self.anchors.iter().find(|(uri, name, _)| *uri == target && *name == fragment);
-            let Some(&(_, _, v)) = found else {
+            let first = self.anchors.partition_point(|(uri, name, _, _)| (uri, name) < (&target, &fragment));
+            let found = self.anchors.get(first).filter(|(uri, name, _, _)| *uri == target && *name == fragment);
+            let Some(&(_, _, _, v)) = found else {
                 return Err(invalid(
                     at,
                     format_args!("$ref \"{reference}\": no $anchor \"{fragment}\" in that resource"),

@@ -74,8 +74,7 @@ impl Ctx<'_> {
                     }
                 }
                 for (key, member) in m.iter_mut() {
-                    let s = k.properties.iter().find(|(name, _)| name == key).map(|(_, s)| *s);
-                    let s = match s {
+                    let s = match k.property(key) {
                         Some(s) => Some(s),
                         None if k.pattern_properties.is_empty() => k.additional_properties,
                         None => None,

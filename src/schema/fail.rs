@@ -49,7 +49,7 @@ pub(crate) fn num(n: f64) -> String {
 pub(crate) fn object(members: Vec<(&str, Value)>) -> Value {
     let mut map = Map::new();
     for (k, v) in members {
-        map.push_unchecked(k.to_string(), v);
+        map.insert(k.to_string(), v);
     }
     Value::Object(map)
 }

@@ -146,6 +146,7 @@ pub(crate) fn parse<'a>(c: &mut Compiler<'a>, map: &'a Map, base: &str, at: &str
             other => return Err(invalid(here, format_args!("unknown keyword \"{other}\""))),
         }
     }
+    k.index_properties();
     Ok(k)
 }
 
@@ -193,20 +194,22 @@ fn type_bits(v: &Value, at: &str) -> Result<u8> {
     }
 }
 
-/// An array of unique strings.
+/// An array of unique strings, checked for repeats by sorting (a hostile `required` may list
+/// thousands of names).
 fn strings(v: &Value, at: &str) -> Result<Vec<String>> {
     let Value::Array(items) = v else {
         return Err(invalid(at, "must be an array of strings"));
     };
-    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    let mut out: Vec<&str> = Vec::with_capacity(items.len());
     for item in items {
-        let s = item.as_str().ok_or_else(|| invalid(at, "must be an array of strings"))?;
-        if out.iter().any(|o| o == s) {
-            return Err(invalid(at, format_args!("\"{s}\" is listed twice")));
-        }
-        out.push(s.to_string());
+        out.push(item.as_str().ok_or_else(|| invalid(at, "must be an array of strings"))?);
     }
-    Ok(out)
+    let mut sorted = out.clone();
+    crate::sort::heapsort(&mut sorted, |a, b| a < b);
+    if let Some([s, _]) = sorted.windows(2).find(|pair| matches!(pair, [a, b] if a == b)) {
+        return Err(invalid(at, format_args!("\"{s}\" is listed twice")));
+    }
+    Ok(out.into_iter().map(String::from).collect())
 }
 
 fn list<'a>(c: &mut Compiler<'a>, v: &'a Value, base: &str, at: &str) -> Result<Vec<NodeId>> {

@@ -36,9 +36,11 @@
 //! (see `format`), `$schema` (2020-12 only) and the annotations (`title`, `description`,
 //! `examples`, `$comment`, `deprecated`, `readOnly`, `writeOnly`, `content*`).
 //!
-//! Refused when compiling, with [`Code::InvalidSchema`](crate::Code::InvalidSchema): unknown
+//! Refused when compiling, with [`Code::InvalidSchema`]: unknown
 //! keywords and formats, `$dynamicRef`/`$dynamicAnchor`, `unevaluatedProperties`/`Items`,
-//! `$vocabulary`, remote `$ref`s, and patterns outside the supported regex subset.
+//! `$vocabulary`, remote `$ref`s, and patterns outside the supported regex subset. Documents
+//! beyond the [`CompileOptions`] limits are refused with [`Code::SchemaTooDeep`] or
+//! [`Code::SchemaTooLarge`].
 //!
 //! Decisions: `format` is an assertion; `default` is an annotation for validation (the input is
 //! validated as given, as the specification says) and is then filled into the returned `value`
@@ -74,7 +76,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 pub use builtin::{Builtin, BuiltinOptions};
-pub use compile::{MAX_SCHEMA_DEPTH, MAX_SCHEMA_NODES};
+pub use compile::{CompileOptions, MAX_SCHEMA_BYTES, MAX_SCHEMA_DEPTH, MAX_SCHEMA_NODES};
 pub use headers::{
     check_name as check_header_name, check_value as check_header_value, HeaderRefusal, RESERVED_HEADERS,
 };
@@ -82,14 +84,20 @@ pub use regex::MAX_PATTERN_CHARS;
 pub use response::{ErrorStyle, Response};
 #[cfg(feature = "url")]
 pub use url_policy::{check_webhook_url, whatwg_url};
-pub use url_policy::{check_webhook_url_with, UrlOptions, UrlParser, UrlRefusal, WebUrl, DEFAULT_URL_PARSER};
+pub use url_policy::{
+    check_webhook_url_with, check_webhook_url_with_limits, UrlLimits, UrlOptions, UrlParser, UrlRefusal, WebUrl,
+    DEFAULT_MAX_URL_LEN, DEFAULT_URL_PARSER,
+};
 
-use crate::error::Result;
-use crate::json::{parse, ParseOptions, Value};
+use crate::error::{Code, Error, Result};
+use crate::json::{parse, ParseOptions, Value, MAX_DEPTH_CAP};
 use node::{Compiled, Node};
 use validate::Ctx;
 
 /// Bounds on the work of one validation.
+///
+/// `max_depth` above [`MAX_DEPTH_CAP`] counts as the cap, so that evaluation, which recurses,
+/// stays within a small stack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
     /// How deeply the validated value may nest (default 128). Evaluation, which can follow
@@ -153,19 +161,52 @@ pub struct Schema {
 }
 
 impl Schema {
-    /// Compiles a JSON Schema 2020-12 document; errors have code `invalid_schema` and say where.
+    /// Compiles a JSON Schema 2020-12 document within the default [`CompileOptions`]; errors
+    /// have code `invalid_schema` (or `schema_too_deep`, `schema_too_large` for a document beyond
+    /// the limits) and say where.
     pub fn compile(document: &Value) -> Result<Schema> {
+        Schema::compile_with(document, &CompileOptions::default())
+    }
+
+    /// Compiles a document within `options`.
+    pub fn compile_with(document: &Value, options: &CompileOptions) -> Result<Schema> {
         Ok(Schema {
-            compiled: compile::compile(document)?,
+            compiled: compile::compile(document, options)?,
             style: ErrorStyle::Ajv,
             limits: Limits::default(),
             url_parser: DEFAULT_URL_PARSER,
         })
     }
 
-    /// Parses `text` with the strict parser (duplicate keys are errors), then compiles it.
+    /// Parses `text` with the strict parser (duplicate keys are errors), then compiles it, within
+    /// the default [`CompileOptions`].
     pub fn compile_json(text: &[u8]) -> Result<Schema> {
-        Schema::compile(&parse(text, &ParseOptions::default())?)
+        Schema::compile_json_with(text, &CompileOptions::default())
+    }
+
+    /// Parses `text`, then compiles it within `options`. Text beyond the limits fails with the
+    /// schema codes, not the JSON parser's: `schema_too_large` for more than
+    /// [`CompileOptions::max_bytes`] or a string, array or object beyond the parser's default
+    /// limits, `schema_too_deep` for JSON nested deeper than [`MAX_DEPTH_CAP`] levels.
+    pub fn compile_json_with(text: &[u8], options: &CompileOptions) -> Result<Schema> {
+        if text.len() > options.max_bytes {
+            return Err(Error::with_message(
+                Code::SchemaTooLarge,
+                alloc::format!("the schema text is {} bytes; at most {} are accepted", text.len(), options.max_bytes),
+            ));
+        }
+        let parse_options = ParseOptions { max_depth: MAX_DEPTH_CAP, max_input_len: usize::MAX, ..ParseOptions::new() };
+        let document = parse(text, &parse_options).map_err(|e| {
+            let code = match e.code() {
+                Code::TooDeep => Code::SchemaTooDeep,
+                Code::JsonTooLarge | Code::StringTooLong | Code::TooManyItems | Code::TooManyMembers => {
+                    Code::SchemaTooLarge
+                }
+                _ => return e,
+            };
+            Error::with_message(code, alloc::format!("schema text: {}", e.message()))
+        })?;
+        Schema::compile_with(&document, options)
     }
 
     /// The same schema reporting in `style`.

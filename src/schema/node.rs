@@ -98,7 +98,12 @@ pub(crate) struct Keywords {
     pub max_items: Option<u64>,
     pub unique_items: bool,
 
+    /// In the schema's order (defaults are filled in it).
     pub properties: Vec<(String, NodeId)>,
+    /// Positions into `properties`, sorted by name: an instance member is looked up by binary
+    /// search, so a schema with thousands of properties against an object with thousands of
+    /// members costs no product of the two.
+    pub property_index: Vec<usize>,
     pub pattern_properties: Vec<(Pattern, NodeId)>,
     pub additional_properties: Option<NodeId>,
     pub property_names: Option<NodeId>,
@@ -117,4 +122,23 @@ pub(crate) struct Keywords {
     pub else_: Option<NodeId>,
 
     pub default: Option<Value>,
+}
+
+impl Keywords {
+    /// The subschema `properties` gives member `name`.
+    pub(crate) fn property(&self, name: &str) -> Option<NodeId> {
+        let name_at = |i: usize| self.properties.get(i).map_or("", |(k, _)| k.as_str());
+        let found = self.property_index.binary_search_by(|&i| name_at(i).cmp(name)).ok()?;
+        let position = self.property_index.get(found).copied()?;
+        self.properties.get(position).map(|(_, id)| *id)
+    }
+
+    /// Sorts `property_index` once `properties` is complete.
+    pub(crate) fn index_properties(&mut self) {
+        let properties = &self.properties;
+        let name_at = |i: usize| properties.get(i).map_or("", |(k, _)| k.as_str());
+        let mut index: Vec<usize> = (0..properties.len()).collect();
+        crate::sort::heapsort(&mut index, |&a, &b| name_at(a) < name_at(b));
+        self.property_index = index;
+    }
 }

@@ -257,7 +257,7 @@ pub(crate) fn field_errors(
 pub(crate) fn field_errors_json(fields: &[(String, Vec<String>)]) -> Value {
     let mut map = Map::new();
     for (f, ms) in fields {
-        map.push_unchecked(f.clone(), Value::Array(ms.iter().cloned().map(Value::String).collect()));
+        map.insert(f.clone(), Value::Array(ms.iter().cloned().map(Value::String).collect()));
     }
     Value::Object(map)
 }

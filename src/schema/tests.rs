@@ -116,7 +116,7 @@ fn unsupported_things_are_refused_with_their_location() {
         deep = format!(r#"{{"not": {deep}}}"#);
     }
     let parsed =
-        crate::json::parse(deep.as_bytes(), &crate::json::ParseOptions { max_depth: 1000, exact_integers: false })
+        crate::json::parse(deep.as_bytes(), &crate::json::ParseOptions { max_depth: 1000, ..Default::default() })
             .unwrap();
     assert!(Schema::compile(&parsed).unwrap_err().message().contains("nest deeper"));
 }
@@ -139,4 +139,19 @@ fn results_are_plain_data() {
     let r = schema.validate(&doc("{}"));
     assert_eq!(r.field_errors, vec![("events".to_string(), vec!["must have required property 'events'".to_string()])]);
     assert_eq!(r.errors[0].path, "");
+}
+
+#[test]
+fn equality_of_values_nested_to_the_cap_is_decided_and_deeper_is_bounded() {
+    let nest = |levels: usize| {
+        let mut v = Value::Null;
+        for _ in 0..levels {
+            v = Value::Array(alloc::vec![v]);
+        }
+        v
+    };
+    let mut budget = u64::MAX;
+    let cap = crate::json::MAX_DEPTH_CAP;
+    assert_eq!(super::assert::json_eq(&nest(cap), &nest(cap), &mut budget), Some(true));
+    assert_eq!(super::assert::json_eq(&nest(cap + 1), &nest(cap + 1), &mut budget), None);
 }

@@ -13,7 +13,9 @@
 //! serializes ([`WebUrl`]), so both parsers are judged by the same code, and `tests/data/`'s URL
 //! table runs through both.
 //!
-//! Refused (each with its own [`UrlRefusal`] code): unparsable URLs; schemes other than `https`
+//! Refused (each with its own [`UrlRefusal`] code): URLs longer than [`UrlLimits::max_length`]
+//! (2,048 by default), hosts longer than 253 characters or with a label longer than 63 (the DNS
+//! limits of RFC 1035, which no resolvable name exceeds); unparsable URLs; schemes other than `https`
 //! (or `http` with [`UrlOptions::allow_http`]); user names or passwords in the URL; `localhost`,
 //! `*.localhost` and their trailing-dot forms; and IP literals that are loopback, private
 //! (10/8, 172.16/12, 192.168/16, fc00::/7 unique-local, fec0::/10 site-local), link-local
@@ -46,12 +48,51 @@ pub struct UrlOptions {
     pub allow_private: bool,
 }
 
+/// The URL length limit of [`UrlLimits::default`]: 2,048 bytes, the longest URL that every
+/// browser, CDN and HTTP server accepts in practice; an endpoint is configuration, and a longer
+/// one only serves to make every check and every log line that holds it costly.
+pub const DEFAULT_MAX_URL_LEN: usize = 2048;
+
+/// Size limits on a webhook URL, each refused with its own [`UrlRefusal`]. They apply before the
+/// host is classified, and [`UrlOptions::allow_private`] does not lift them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UrlLimits {
+    /// Longest URL, in bytes of the text as given (default [`DEFAULT_MAX_URL_LEN`]); checked before
+    /// the URL is parsed, so the parser never sees a longer one (`url_too_long`).
+    pub max_length: usize,
+    /// Longest host name, in characters of its ASCII serialization without a trailing dot
+    /// (default 253, RFC 1035's limit; `host_too_long`).
+    pub max_host_length: usize,
+    /// Longest label (the text between dots) of a host name (default 63, RFC 1035's limit;
+    /// `label_too_long`).
+    pub max_label_length: usize,
+}
+
+impl UrlLimits {
+    /// The defaults: 2,048-byte URLs, 253-character hosts, 63-character labels.
+    pub const fn new() -> UrlLimits {
+        UrlLimits { max_length: DEFAULT_MAX_URL_LEN, max_host_length: 253, max_label_length: 63 }
+    }
+}
+
+impl Default for UrlLimits {
+    fn default() -> UrlLimits {
+        UrlLimits::new()
+    }
+}
+
 /// Why a URL was refused. [`UrlRefusal::code`] is stable; [`UrlRefusal::message`] is for people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UrlRefusal {
     /// Not a URL per the WHATWG URL Standard.
     InvalidUrl,
+    /// Longer than [`UrlLimits::max_length`].
+    UrlTooLong,
+    /// A host name longer than [`UrlLimits::max_host_length`].
+    HostTooLong,
+    /// A host name label longer than [`UrlLimits::max_label_length`].
+    LabelTooLong,
     /// The host is written in Unicode; give it in punycode (`xn--…`) instead.
     UnicodeHost,
     /// `http:` without `allow_http`.
@@ -89,6 +130,9 @@ impl UrlRefusal {
     pub const fn code(self) -> &'static str {
         match self {
             UrlRefusal::InvalidUrl => "invalid_url",
+            UrlRefusal::UrlTooLong => "url_too_long",
+            UrlRefusal::HostTooLong => "host_too_long",
+            UrlRefusal::LabelTooLong => "label_too_long",
             UrlRefusal::UnicodeHost => "unicode_host",
             UrlRefusal::InsecureScheme => "insecure_scheme",
             UrlRefusal::UnsupportedScheme => "unsupported_scheme",
@@ -111,6 +155,9 @@ impl UrlRefusal {
     pub const fn message(self) -> &'static str {
         match self {
             UrlRefusal::InvalidUrl => "not a valid URL",
+            UrlRefusal::UrlTooLong => "the URL is too long",
+            UrlRefusal::HostTooLong => "the URL host name is too long",
+            UrlRefusal::LabelTooLong => "a label of the URL host name is too long",
             UrlRefusal::UnicodeHost => {
                 "the host name must be written in punycode (xn--…): Unicode host names are not mapped"
             }
@@ -191,8 +238,22 @@ pub fn check_webhook_url(input: &str, options: UrlOptions) -> Result<(), UrlRefu
     check_webhook_url_with(whatwg_url, input, options)
 }
 
-/// Checks a webhook endpoint URL against the policy, parsing it with `parse`.
+/// Checks a webhook endpoint URL against the policy, parsing it with `parse`, within the default
+/// [`UrlLimits`].
 pub fn check_webhook_url_with(parse: UrlParser, input: &str, options: UrlOptions) -> Result<(), UrlRefusal> {
+    check_webhook_url_with_limits(parse, input, options, &UrlLimits::new())
+}
+
+/// Checks a webhook endpoint URL against the policy, parsing it with `parse`, within `limits`.
+pub fn check_webhook_url_with_limits(
+    parse: UrlParser,
+    input: &str,
+    options: UrlOptions,
+    limits: &UrlLimits,
+) -> Result<(), UrlRefusal> {
+    if input.len() > limits.max_length {
+        return Err(UrlRefusal::UrlTooLong);
+    }
     // Unicode host names would need the UTS 46 mapping tables (about 110 KB of wasm); hookseal
     // asks for the punycode form instead, and decides this on the text so that every parser
     // agrees (a browser's URL maps Unicode hosts, the `url` crate here refuses them).
@@ -209,11 +270,24 @@ pub fn check_webhook_url_with(parse: UrlParser, input: &str, options: UrlOptions
     if url.credentials {
         return Err(UrlRefusal::Credentials);
     }
+    check_host_size(&url.host, limits)?;
     let verdict = classify_host(&url.host);
     match verdict {
         Err(r) if options.allow_private && r.is_private_kind() => Ok(()),
         other => other,
     }
+}
+
+/// Refuses a host name beyond the DNS limits of `limits` (IP literals are always short).
+fn check_host_size(host: &str, limits: &UrlLimits) -> Result<(), UrlRefusal> {
+    let name = host.strip_suffix('.').unwrap_or(host);
+    if name.len() > limits.max_host_length {
+        return Err(UrlRefusal::HostTooLong);
+    }
+    if name.split('.').any(|label| label.len() > limits.max_label_length) {
+        return Err(UrlRefusal::LabelTooLong);
+    }
+    Ok(())
 }
 
 /// The policy verdict for a host as the URL Standard serializes it.

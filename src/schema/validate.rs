@@ -81,7 +81,7 @@ impl<'s> Ctx<'s> {
     }
 
     pub(crate) fn max_eval_depth(&self) -> usize {
-        self.limits.max_depth.saturating_mul(2).saturating_add(64)
+        self.limits.max_depth.min(crate::json::MAX_DEPTH_CAP).saturating_mul(2).saturating_add(64)
     }
 
     pub(crate) fn record(&mut self, path: &[Seg<'_>], f: Fail<'_>) {
@@ -170,8 +170,9 @@ impl<'s> Ctx<'s> {
         depth: usize,
         collect: bool,
     ) -> bool {
-        if path.len() >= self.limits.max_depth {
-            self.halt(path, Fail::Depth(self.limits.max_depth));
+        let max_depth = self.limits.max_depth.min(crate::json::MAX_DEPTH_CAP);
+        if path.len() >= max_depth {
+            self.halt(path, Fail::Depth(max_depth));
             return false;
         }
         path.push(seg);

@@ -1,9 +1,10 @@
 //! Custom schemes: a platform's own header names, prefix, encoding and template.
 //!
 //! This is how a platform such as JuriChat (`X-JuriChat-Signature`) or Talkover defines its
-//! scheme. Validation refuses definitions that would verify nothing useful: a timestamp header
-//! whose value is not signed, a placeholder with no header to fill it, header names that are not
-//! HTTP tokens.
+//! scheme. Validation refuses definitions that would verify nothing useful, or report what nobody
+//! signed: a timestamp or id header whose value the template does not sign (a verifier would
+//! return whatever value the request carried, which an attacker can set freely), a placeholder
+//! with no header to fill it, header names that are not HTTP tokens.
 
 use alloc::borrow::Cow;
 use alloc::format;
@@ -25,7 +26,8 @@ pub struct CustomScheme<'a> {
     pub template: &'a str,
     /// Header that carries the timestamp, required when the template signs `{timestamp}`.
     pub timestamp_header: Option<&'a str>,
-    /// Header that carries the message id, required when the template signs `{id}`.
+    /// Header that carries the message id: required when the template signs `{id}`, and refused
+    /// when it does not (an unsigned id is not evidence of anything).
     pub id_header: Option<&'a str>,
     /// How secret text becomes key bytes; UTF-8 by default.
     pub key_encoding: KeyEncoding,
@@ -59,6 +61,12 @@ impl<'a> CustomScheme<'a> {
         }
         if template.uses(&Part::Id) && id_header.is_none() {
             return Err(Error::new(Code::InvalidScheme, "the template signs `{id}`, so idHeader is required"));
+        }
+        if id_header.is_some() && !template.uses(&Part::Id) {
+            return Err(Error::new(
+                Code::InvalidScheme,
+                "a custom scheme with an idHeader must sign `{id}` (an unsigned id could be forged)",
+            ));
         }
         let names = [Some(&signature_header), timestamp_header.as_ref(), id_header.as_ref()];
         for (i, a) in names.iter().enumerate() {
@@ -121,6 +129,9 @@ mod tests {
         let s = c.build().unwrap();
         assert_eq!(s.signature_header.primary(), "x-jurichat-signature");
         assert!(s.has_timestamp());
+        c.template = "{id}.{timestamp}.{body}";
+        c.id_header = Some("X-JuriChat-Id");
+        assert_eq!(c.build().unwrap().id_header.map(|h| h.primary().to_string()).as_deref(), Some("x-jurichat-id"));
     }
 
     #[test]
@@ -132,6 +143,13 @@ mod tests {
             CustomScheme { template: "{timestamp}{body}", ..base.clone() },
             CustomScheme { timestamp_header: Some("x-ts"), ..base.clone() },
             CustomScheme { template: "{id}{body}", ..base.clone() },
+            CustomScheme { id_header: Some("x-id"), ..base.clone() },
+            CustomScheme {
+                template: "{timestamp}.{body}",
+                timestamp_header: Some("x-ts"),
+                id_header: Some("x-id"),
+                ..base.clone()
+            },
             CustomScheme { template: "{timestamp}{body}", timestamp_header: Some("X-Sig"), ..base.clone() },
             CustomScheme { prefix: "v1 =", ..base.clone() },
             CustomScheme { template: "{nope}{body}", ..base.clone() },

@@ -1,11 +1,11 @@
-//! Helpers shared by the integration tests: the published vectors in `../shared/vectors/`.
+//! Helpers shared by the integration tests: the published vectors in `tests/vectors/`.
 
 #![allow(dead_code)]
 
 use std::path::PathBuf;
 
 pub fn vectors_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors")
 }
 
 pub fn read_json(relative: &str) -> serde_json::Value {

@@ -10,7 +10,7 @@ import {
   CanonicalizationError, WebhookVerificationError,
 } from 'hookseal';
 
-const jcs = new URL('../../../shared/vectors/jcs/', import.meta.url);
+const jcs = new URL('../vectors/jcs/', import.meta.url);
 
 function throwsCode(fn, code, Class = CanonicalizationError) {
   assert.throws(fn, (e) => {

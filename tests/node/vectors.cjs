@@ -1,9 +1,9 @@
 'use strict';
-// The published vectors of ../shared/vectors/signatures.json, for the CJS and ESM suites alike.
+// The published vectors of tests/vectors/signatures.json, for the CJS and ESM suites alike.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const file = join(__dirname, '..', '..', '..', 'shared', 'vectors', 'signatures.json');
+const file = join(__dirname, '..', 'vectors', 'signatures.json');
 const vectors = JSON.parse(readFileSync(file, 'utf8')).vectors;
 
 /** Verifier/Signer options for a vector. */

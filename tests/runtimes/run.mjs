@@ -30,7 +30,7 @@ import { serveStatic } from './static-server.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
 const PKG = join(REPO, 'pkg');
-const VECTORS = join(REPO, '..', 'shared', 'vectors', 'signatures.json');
+const VECTORS = join(REPO, 'tests', 'vectors', 'signatures.json');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 

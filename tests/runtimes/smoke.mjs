@@ -2,12 +2,12 @@
 // (however the runtime loaded it) and throws on the first failure. `make test-runtimes` runs it in
 // Node (CJS and ESM), Bun, Deno, workerd and headless Chromium (plain and bundled pages), so it has
 // no imports at all: no node:assert, no fs. The one published vector it needs is inlined below;
-// run.mjs checks in Node that it still equals ../../../shared/vectors/signatures.json.
+// run.mjs checks in Node that it still equals ../vectors/signatures.json.
 //
 // Each check is one function in STEPS; a new check (such as validating a seed config with
 // `validateConfig` once it exists) is one more function added to that list.
 
-/** The first Standard Webhooks vector of shared/vectors/signatures.json. */
+/** The first Standard Webhooks vector of tests/vectors/signatures.json. */
 export const STANDARD_VECTOR = {
   scheme: 'standard',
   secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',

@@ -1,26 +1,25 @@
-//! Duplicate property names, and how error messages name them.
+//! How error messages name a duplicate property.
 //!
-//! Each object's names are checked once, when the object closes: a few members by comparing every
-//! pair, more by sorting `(name, index)` pairs, so a 100,000-member object costs `O(n log n)`
-//! comparisons rather than `O(n^2)`. The error names the key and its JSON Pointer (RFC 6901),
-//! both shortened, so a hostile input cannot make a message huge.
+//! Each object's names are checked once, when the object closes, by sorting them
+//! ([`Map::from_members`](crate::json::Map), which keeps the sorted order as its lookup index), so
+//! a 100,000-member object costs `O(n log n)` comparisons rather than `O(n^2)`. The error names
+//! the key and its JSON Pointer (RFC 6901), both shortened, so a hostile input cannot make a
+//! message huge.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 use core::fmt::Write as _;
 
 use super::Frame;
-use crate::error::{Code, Error, Result};
+use crate::error::{Code, Error};
 use crate::json::Value;
 
 /// How many characters of a name an error message echoes.
 const ECHO_CHARS: usize = 64;
 
-/// Refuses an object whose members repeat a name; `parents` are the containers around it.
-pub(super) fn check_duplicates(members: &[(String, Value)], parents: &[Frame]) -> Result<()> {
-    let Some(name) = first_duplicate(members) else {
-        return Ok(());
-    };
+/// The error for an object whose member `at` repeats an earlier name; `parents` are the
+/// containers around it.
+pub(super) fn duplicate_error(members: &[(String, Value)], at: usize, parents: &[Frame]) -> Error {
+    let name = members.get(at).map_or("", |(k, _)| k.as_str());
     let mut message = String::from("duplicate property name ");
     echo_string(&mut message, name, ECHO_CHARS);
     message.push_str(" at JSON Pointer ");
@@ -43,30 +42,7 @@ pub(super) fn check_duplicates(members: &[(String, Value)], parents: &[Frame]) -
         pointer = core::iter::once('…').chain(pointer.chars().skip(excess)).collect();
     }
     echo_string(&mut message, &pointer, usize::MAX);
-    Err(Error::with_message(Code::DuplicateKey, message))
-}
-
-/// The name of the first member (in input order) whose name an earlier member already has.
-fn first_duplicate(members: &[(String, Value)]) -> Option<&str> {
-    if members.len() <= 8 {
-        // Comparing every pair is cheaper than sorting for a handful of members.
-        return members
-            .iter()
-            .enumerate()
-            .find(|(i, (name, _))| members.iter().take(*i).any(|(k, _)| k == name))
-            .map(|(_, (name, _))| name.as_str());
-    }
-    let mut names: Vec<(&str, usize)> = members.iter().enumerate().map(|(i, (name, _))| (name.as_str(), i)).collect();
-    crate::sort::heapsort(&mut names, |a, b| a < b);
-    // Within a run of equal names the indices ascend, so every pair's second entry repeats a name.
-    names
-        .windows(2)
-        .filter_map(|pair| match pair {
-            [(a, _), (b, index)] if a == b => Some((*index, *b)),
-            _ => None,
-        })
-        .min()
-        .map(|(_, name)| name)
+    Error::with_message(Code::DuplicateKey, message)
 }
 
 /// Appends `name` as a JSON Pointer reference token (RFC 6901: `~` as `~0`, `/` as `~1`),

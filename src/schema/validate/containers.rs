@@ -75,7 +75,9 @@ impl<'s> Ctx<'s> {
     ) -> bool {
         let mut valid = true;
         let len = m.len() as u64;
-        if !self.charge(path, len.saturating_mul(k.required.len() as u64 + 1) / 8) {
+        // Each name lookup is a binary search (see `Map`), so names cost one step each.
+        let lookups = k.required.len() + k.dependent_required.iter().map(|(_, d)| d.len() + 1).sum::<usize>();
+        if !self.charge(path, lookups as u64 + 1) {
             return false;
         }
         for r in &k.required {
@@ -97,13 +99,13 @@ impl<'s> Ctx<'s> {
             fail!(self, valid, collect, path, Fail::Count("maxProperties", n));
         }
         for (key, value) in m.iter() {
-            if !self.charge(path, k.properties.len() as u64 / 8 + 1) {
+            if !self.charge(path, 1) {
                 return false;
             }
             let mut matched = false;
-            if let Some((_, s)) = k.properties.iter().find(|(name, _)| name == key) {
+            if let Some(s) = k.property(key) {
                 matched = true;
-                sub!(valid, collect, self.child(*s, value, Seg::Key(key), path, depth, collect));
+                sub!(valid, collect, self.child(s, value, Seg::Key(key), path, depth, collect));
             }
             for (p, s) in &k.pattern_properties {
                 match p.regex.is_match(key, &mut self.steps) {
