@@ -4,17 +4,19 @@
 
 import { createDiagnose } from './diagnose.mjs';
 import { createEngine } from './engine.mjs';
+import { createTexts } from './texts.mjs';
 
 export function createApi(glue, exports, host) {
   const { Verifier, Signer, Webhook } = createEngine(glue, exports, host);
+  const texts = createTexts(glue, exports);
   return {
     Verifier,
     Signer,
     Webhook,
     generateSecret: glue.generateSecret,
     schemes: glue.schemes,
-    canonicalize: glue.canonicalize,
-    canonicalizeValue: glue.canonicalizeValue,
+    canonicalize: texts.canonicalize,
+    canonicalizeValue: texts.canonicalizeValue,
     validateConfig: glue.validateConfig,
     compileSchema: glue.compileSchema,
     checkWebhookUrl: glue.checkWebhookUrl,

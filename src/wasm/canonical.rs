@@ -1,44 +1,16 @@
-//! `canonicalize` and `canonicalizeValue`: RFC 8785 from JavaScript.
+//! JavaScript values as JSON values, read as `JSON.stringify` reads them, for the schema bindings.
+//! (`canonicalize` and `canonicalizeValue` cross as text: `texts.rs`.)
 
 use alloc::format;
-use alloc::string::String;
 use alloc::vec::Vec;
 
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::errors::{to_js, type_error, ErrorKind};
 use super::text::strict_string;
 use crate::error::{Code, Error};
 use crate::json::{Map, Value, DEFAULT_MAX_DEPTH};
-
-fn canonical_error(e: &Error) -> JsValue {
-    to_js(ErrorKind::Canonicalization, e)
-}
-
-/// `canonicalize(json: string | Uint8Array) → string`.
-#[wasm_bindgen(js_name = canonicalize)]
-pub fn canonicalize(json: &JsValue) -> Result<String, JsValue> {
-    let bytes = match strict_string(json) {
-        Some(text) => text.map_err(|e| canonical_error(&e))?.into_bytes(),
-        None => match json.dyn_ref::<Uint8Array>() {
-            Some(a) => a.to_vec(),
-            None => return Err(type_error("canonicalize takes JSON text (a string or a Uint8Array)")),
-        },
-    };
-    crate::canonical::canonicalize(&bytes).map_err(|e| canonical_error(&e))
-}
-
-/// `canonicalizeValue(value: unknown) → string`, for an in-memory value, like npm `canonicalize`.
-#[wasm_bindgen(js_name = canonicalizeValue)]
-pub fn canonicalize_value(value: &JsValue) -> Result<String, JsValue> {
-    let mut ancestors = Vec::new();
-    let value = from_js(value, &mut ancestors).map_err(|e| canonical_error(&e))?;
-    let value =
-        value.ok_or_else(|| canonical_error(&Error::new(Code::UnsupportedValue, "undefined has no JSON form")))?;
-    crate::canonical::to_canonical_string(&value).map_err(|e| canonical_error(&e))
-}
 
 /// Converts as `JSON.stringify` reads a value: `toJSON` is called, `undefined` members are left
 /// out (`None`), and what JSON cannot hold is an error rather than silently dropped.

@@ -5,6 +5,7 @@
 //! JavaScript types) or hookseal errors with a stable `code` (wrong values). Nothing in this
 //! folder panics on input: a panic in wasm is a trap that kills the module instance.
 
+#[cfg(feature = "schema")]
 mod canonical;
 mod convert;
 mod descriptor;
@@ -14,6 +15,7 @@ mod errors;
 #[cfg(feature = "schema")]
 mod schema;
 mod text;
+mod texts;
 
 use alloc::string::String;
 use alloc::vec::Vec;

@@ -1,0 +1,82 @@
+//! The flat crossing for JSON text: `canonicalize`, `canonicalizeValue` and schema validation.
+//!
+//! JavaScript hands values over as JSON text (its native `JSON.stringify` walks the object, calls
+//! `toJSON` and drops `undefined` faster than any crossing per property could) written straight
+//! into wasm memory, and reads results back as text (for validation, one JSON text that
+//! `JSON.parse` turns into the result object). See `js/texts.mjs`.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+
+/// Slot numbers, mirrored in `js/texts.mjs`.
+const OUTPUT_PTR: usize = 0;
+const OUTPUT_LEN: usize = 1;
+
+/// One per module instance, created when the package loads and never freed.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Texts {
+    input: Vec<u8>,
+    output: Vec<u8>,
+    slots: [f64; 4],
+}
+
+#[wasm_bindgen]
+impl Texts {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Texts {
+        Texts::default()
+    }
+
+    /// Where the numeric results are (four `f64`s; the address never changes).
+    pub fn slots(&self) -> u32 {
+        self.slots.as_ptr() as u32
+    }
+
+    /// Makes the input region at least `len` bytes long and returns its address.
+    pub fn reserve(&mut self, len: u32) -> u32 {
+        let len = len as usize;
+        if self.input.len() < len {
+            self.input.resize(len, 0);
+        }
+        self.input.as_ptr() as u32
+    }
+
+    /// RFC 8785 form of the JSON text in the first `len` input bytes. 0 on success (the output is
+    /// the canonical text), 1 on failure (the output is the code, a line feed and the message).
+    pub fn canonicalize(&mut self, len: u32) -> u32 {
+        let result = self.input(len as usize).and_then(crate::canonical::canonicalize).map(String::into_bytes);
+        self.answer(result)
+    }
+}
+
+impl Texts {
+    pub(crate) fn input(&self, len: usize) -> Result<&[u8], Error> {
+        self.input
+            .get(..len)
+            .ok_or(Error::new(crate::Code::InvalidOptions, "the input region is shorter than the call says"))
+    }
+
+    pub(crate) fn answer(&mut self, result: Result<Vec<u8>, Error>) -> u32 {
+        let status = match result {
+            Ok(bytes) => {
+                self.output = bytes;
+                0
+            }
+            Err(e) => {
+                self.output.clear();
+                self.output.extend_from_slice(e.code().as_str().as_bytes());
+                self.output.push(b'\n');
+                self.output.extend_from_slice(e.message().as_bytes());
+                1
+            }
+        };
+        self.slots[OUTPUT_PTR] = self.output.as_ptr() as u32 as f64;
+        self.slots[OUTPUT_LEN] = self.output.len() as f64;
+        status
+    }
+}
