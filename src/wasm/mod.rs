@@ -7,6 +7,8 @@
 
 mod canonical;
 mod convert;
+#[cfg(feature = "schema")]
+mod delivery;
 mod descriptor;
 mod engine;
 mod errors;
