@@ -3,6 +3,7 @@
 // `host-node.mjs`); without it every MAC is computed in wasm.
 
 import { createEngine } from './engine.mjs';
+import { createDelivery } from './deliver.mjs';
 
 export function createApi(glue, exports, host) {
   const { Verifier, Signer, Webhook } = createEngine(glue, exports, host);
@@ -19,6 +20,7 @@ export function createApi(glue, exports, host) {
     checkWebhookUrl: glue.checkWebhookUrl,
     CompiledSchema: glue.CompiledSchema,
     reservedHeaders: glue.reservedHeaders,
+    ...createDelivery(glue),
     ...glue.__errorClasses(),
   };
 }
