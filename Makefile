@@ -66,6 +66,7 @@ pkg: tools
 ## ---- tests -------------------------------------------------------------------------------
 
 include mk/runtimes.mk
+include mk/delivery.mk
 
 test: test-rust test-nostd test-node $(RUNTIME_TESTS)
 
