@@ -76,8 +76,11 @@ export function createDelivery(glue) {
       throw new TypeError('deliver and attempt take what planDelivery takes: { config, schema, scheme, secret, event, body }');
     }
     const flag = (key) => options[key] ?? input[key] ?? false;
+    const fetch = options.fetch ?? globalThis.fetch;
+    // Checked here: a missing fetch caught per attempt would look like a network failure and be retried.
+    if (typeof fetch !== 'function') throw new TypeError('no fetch in this runtime: pass `fetch` in the options');
     return {
-      fetch: options.fetch ?? globalThis.fetch,
+      fetch,
       now: options.now ?? Date.now,
       sleep: options.sleep ?? realSleep,
       resolve: options.resolve === undefined ? defaultResolver() : options.resolve,
@@ -142,7 +145,9 @@ export function createDelivery(glue) {
       if (refused) {
         outcome = { error: refused };
       } else {
-        const response = await s.fetch(request.url, {
+        // Called unbound: browsers refuse `fetch` called on another object than the global one.
+        const fetch = s.fetch;
+        const response = await fetch(request.url, {
           method: request.method,
           headers: request.headers,
           body: request.body,
@@ -212,11 +217,11 @@ export function createDelivery(glue) {
     const plan = planAt(input, s);
     if (!plan.send) return { outcome: 'skipped', reason: plan.reason, retryAt: null, delayMs: null, attempt: null };
     const id = plan.request.id;
+    const delays = delaysFor(plan.request, s);
     const { record, verdict } = await send(plan.request, s);
     const result = (outcome, extra) => ({ outcome, retryAt: null, delayMs: null, id, ...extra, attempt: record });
     if (verdict.verdict === 'delivered') return result('delivered');
     if (verdict.verdict === 'stop') return result('stop', { reason: verdict.reason });
-    const delays = delaysFor(plan.request, s);
     if (made >= delays.length) return result('stop', { reason: 'max_retries' });
     const delayMs = verdict.retryAfterMs ?? delays[made];
     record.retryAt = s.now() + delayMs;
