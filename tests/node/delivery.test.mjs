@@ -349,7 +349,9 @@ test('a private or loopback destination is refused without allowPrivate, however
     const unknown = await deliver(input(named, { allowHttp: true }), { resolve: async () => { throw new Error('ENOTFOUND'); }, now: clock.now, sleep: clock.sleep, schedule: [5] });
     assert.deepEqual(unknown.attempts.map((a) => a.error), ['dns', 'dns']);
     // The default resolver (node:dns) is used when none is given: the reserved .invalid name never resolves.
-    const invalid = await deliver(input(`http://hookseal.invalid:${port}/`, { allowHttp: true }), { now: clock.now, sleep: clock.sleep, schedule: [] });
+    // (A 5 s timeout bounds the test where the system resolver hangs instead of answering.)
+    const invalidInput = { ...input(`http://hookseal.invalid:${port}/`, { allowHttp: true }), config: talkover(`http://hookseal.invalid:${port}/`, { timeout: 5 }) };
+    const invalid = await deliver(invalidInput, { now: clock.now, sleep: clock.sleep, schedule: [] });
     assert.deepEqual(invalid.attempts.map((a) => a.error), ['dns']);
     // With allowPrivate the loopback receiver is reached.
     const local = await deliver(input(rx.url, LOCAL));
