@@ -67,6 +67,7 @@ pkg: tools
 
 include mk/runtimes.mk
 include mk/www.mk
+include mk/delivery.mk
 
 test: test-rust test-nostd test-node $(RUNTIME_TESTS) test-www
 

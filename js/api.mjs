@@ -5,6 +5,7 @@
 import { createDiagnose } from './diagnose.mjs';
 import { createEngine } from './engine.mjs';
 import { createTexts } from './texts.mjs';
+import { createDelivery } from './deliver.mjs';
 
 export function createApi(glue, exports, host) {
   const { Verifier, Signer, Webhook } = createEngine(glue, exports, host);
@@ -23,6 +24,7 @@ export function createApi(glue, exports, host) {
     CompiledSchema: glue.CompiledSchema,
     reservedHeaders: glue.reservedHeaders,
     diagnose: createDiagnose(glue),
+    ...createDelivery(glue),
     ...glue.__errorClasses(),
   };
 }

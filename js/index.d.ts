@@ -362,3 +362,298 @@ export function diagnose(
   headers: HeadersLike,
   at?: { now?: number },
 ): Diagnosis;
+// ---- Sending webhooks (planDelivery, deliver, attempt) ----------------------------------------
+
+/** Where a compiled schema keeps what delivery reads: top-level member names of the config. */
+export interface DeliveryFields {
+  /** The endpoint URL (a string). */
+  url: string;
+  /** The subscribed event names (an array); absent or `null` in a config: every event. */
+  events?: string;
+  /** Custom headers (an object of strings). */
+  headers?: string;
+  /** A boolean that is `true` when the endpoint receives events (`isActive`). */
+  enabled?: string;
+  /** A boolean that is `true` when the endpoint receives nothing (`disabled`). Not with `enabled`. */
+  disabled?: string;
+  /** The timeout of one attempt in whole seconds (1 to 86400). Default 15. */
+  timeoutSeconds?: string;
+  /** Retries after the first attempt (0 to 100). Default 7. */
+  maxRetries?: string;
+  /** Jelou-style authentication: `kind` holds `bearer` | `basic` | `api_key` | `no_auth`. */
+  auth?: { kind: string; credentials: string };
+}
+
+/** Everything a delivery needs: the endpoint's stored config, how to sign, and the message. */
+export type DeliveryInput = (
+  | {
+      /** A built-in provider schema, with its own field mapping. */
+      schema: BuiltinSchemaName;
+      /** The provider's event names, replacing the built-in list (as in `validateConfig`). */
+      events?: string[];
+      fields?: never;
+    }
+  | {
+      /** A schema from `compileSchema`, and where its configs keep the URL, events, … */
+      schema: CompiledSchema;
+      fields: DeliveryFields;
+      events?: never;
+    }
+) &
+  EndpointOptions & {
+    /** The endpoint's configuration as stored (a value or JSON text), validated on every plan. */
+    config: unknown;
+    /** The event name, matched against the config's event list. */
+    event: string;
+    /** The body to send and sign: a string is sent as UTF-8. */
+    body: string | Uint8Array | ArrayBuffer | ArrayBufferView;
+    /** The message id; generated (`msg_…`) when the scheme sends one and none is given. */
+    id?: string;
+    /** Unix seconds to sign (default now). `deliver` and `attempt` sign each attempt at its own time. */
+    timestamp?: number;
+    /** Allow `http:` URLs (local development). */
+    allowHttp?: boolean;
+    /** Allow loopback, private, link-local, unique-local and CGNAT destinations. */
+    allowPrivate?: boolean;
+  };
+
+/**
+ * The bytes of a planned body: a `Uint8Array` over an `ArrayBuffer` (spelled through `TextEncoder`
+ * so that it is `Uint8Array<ArrayBuffer>` where TypeScript's DOM types want one for a Fetch body,
+ * and plain `Uint8Array` in older TypeScript).
+ */
+export type BodyBytes = ReturnType<InstanceType<typeof TextEncoder>['encode']>;
+
+/** A signed request, ready to send. */
+export interface DeliveryRequest<B = string | BodyBytes> {
+  url: string;
+  method: 'POST';
+  /** Signature headers, custom headers, the authentication header and `content-type`, lower-case names. */
+  headers: Record<string, string>;
+  /** The body: a string when a string was given, else a `Uint8Array` copy. */
+  body: B;
+  /** The message id, for schemes that send one or when one was given. */
+  id?: string;
+  /** The signed Unix time in seconds. */
+  timestamp: number;
+  /** How long one attempt may take. */
+  timeoutMs: number;
+  /** Retries after the first attempt. */
+  maxRetries: number;
+}
+
+/** Why a message is, correctly, not sent to an endpoint. */
+export type NotDeliveredReason = 'endpoint_disabled' | 'event_not_subscribed';
+
+export type DeliveryPlan<B = string | BodyBytes> =
+  | { send: true; request: DeliveryRequest<B> }
+  | { send: false; reason: NotDeliveredReason; message: string };
+
+/** Codes of `DeliveryError`. */
+export type DeliveryErrorCode =
+  | 'invalid_config'
+  | 'invalid_field'
+  | 'duplicate_header'
+  | 'reserved_header'
+  | 'invalid_header_name'
+  | 'invalid_header_value'
+  | 'invalid_options'
+  | UrlRefusalCode
+  | WebhookErrorCode
+  | SchemaError['code']
+  | CanonicalizationErrorCode;
+
+/**
+ * Thrown by `planDelivery`, `deliver`, `attempt`, `retrySchedule` and `classifyAttempt` when no
+ * delivery can be planned (the config, the URL, a header or the signing material is wrong; someone
+ * must fix it). Messages never hold secrets, credentials, header values or URLs.
+ *
+ * @example
+ * try { planDelivery(input) } catch (e) {
+ *   if (e instanceof DeliveryError && e.code === 'invalid_config') return res.status(e.response?.status ?? 422).json(e.response?.body);
+ * }
+ */
+export class DeliveryError extends HooksealError {
+  readonly code: DeliveryErrorCode;
+  /** For `invalid_config`: the failed assertions, as `validateConfig` returns them. */
+  readonly errors?: ValidationIssue[];
+  /** For `invalid_config`: messages by member. */
+  readonly fieldErrors?: Record<string, string[]>;
+  /** For `invalid_config` under a provider style: the provider's HTTP answer. */
+  readonly response?: { status: number; body: unknown };
+}
+
+/**
+ * Plans one delivery: validates the stored config with its schema, checks the URL policy and the
+ * custom headers, and returns the signed request, or why this message is not for this endpoint.
+ *
+ * @example
+ * const plan = planDelivery({
+ *   config: { name: 'My Webhook', webhook_url: 'https://example.com/webhook', events: ['event_phone_call_ended'], max_retries: 3 },
+ *   schema: 'talkover', scheme: 'standard', secret, event: 'event_phone_call_ended', body: JSON.stringify(event),
+ * });
+ * if (plan.send) await fetch(plan.request.url, { method: 'POST', headers: plan.request.headers, body: plan.request.body, redirect: 'manual' });
+ */
+export function planDelivery<B extends string | Uint8Array | ArrayBuffer | ArrayBufferView>(
+  input: DeliveryInput & { body: B },
+): DeliveryPlan<B extends string ? string : BodyBytes>;
+
+/** Options of `retrySchedule`. */
+export interface RetryScheduleOptions {
+  /** `exponential` (default): full jitter in `[0, min(capMs, baseMs · 2^n)]`; `svix`: Svix's fixed 5 s … 10 h. */
+  preset?: 'exponential' | 'svix';
+  /** Exponential only. Default 5000. */
+  baseMs?: number;
+  /** Exponential only. Default 36 000 000 (10 h). */
+  capMs?: number;
+  /** A source like `Math.random` (default: `crypto.getRandomValues`). */
+  random?: () => number;
+}
+
+/**
+ * The waits before each retry, in ms: one per retry the plan (or `{ maxRetries }`) allows.
+ *
+ * @example
+ * retrySchedule({ maxRetries: 3 }, { preset: 'svix' }) // [5000, 300000, 1800000]
+ */
+export function retrySchedule(
+  plan: { request: { maxRetries: number } } | { maxRetries: number },
+  options?: RetryScheduleOptions,
+): number[];
+
+/** A failure below HTTP, or a refusal before connecting. */
+export type AttemptErrorCode = 'timeout' | 'dns' | 'connect' | 'tls' | 'reset' | 'other' | 'address_refused';
+
+/** Why a delivery stops without success. */
+export type StopReason = 'gone' | 'client_error' | 'redirect' | 'address_refused';
+
+export type AttemptVerdict =
+  | { verdict: 'delivered' }
+  | { verdict: 'retry'; retryAfterMs?: number }
+  | { verdict: 'stop'; reason: StopReason };
+
+/**
+ * What to do after one attempt: 2xx delivered; network errors, timeouts, 408, 429, 5xx retry (with
+ * the receiver's `Retry-After`, capped at an hour by default); 3xx, 410 and other 4xx stop.
+ *
+ * @example
+ * classifyAttempt({ status: 429, retryAfter: '120' }) // { verdict: 'retry', retryAfterMs: 120000 }
+ * classifyAttempt({ error: 'timeout' })                // { verdict: 'retry' }
+ */
+export function classifyAttempt(
+  outcome: { status: number; retryAfter?: string; error?: never } | { error: AttemptErrorCode; status?: never },
+  options?: { now?: number; retryAfterCapMs?: number },
+): AttemptVerdict;
+
+/**
+ * Judges an address a webhook host resolved to, with the URL policy's classification.
+ *
+ * @example
+ * checkResolvedAddress('::ffff:10.0.0.5') // { ok: false, code: 'private_address', message: '…' }
+ */
+export function checkResolvedAddress(
+  address: string,
+  options?: { allowPrivate?: boolean },
+): { ok: true; address: string } | { ok: false; code: UrlRefusalCode | 'invalid_address'; message: string };
+
+/** The parts of a Fetch `Response` delivery reads. */
+export interface FetchResponseLike {
+  status: number;
+  type?: string;
+  headers: { get(name: string): string | null };
+  body?: { cancel?(): Promise<void> } | null;
+}
+
+/** What delivery passes to `fetch`. */
+export interface FetchInitLike {
+  method: string;
+  headers: Record<string, string>;
+  body: string | BodyBytes;
+  redirect: 'manual';
+  signal: AbortSignal;
+}
+
+export interface SendOptions {
+  /**
+   * Default: the runtime's `fetch`. Inject one to pin addresses or go through a proxy. (A method
+   * signature, so that the runtime's `fetch` and its `RequestInit` type are accepted as they are.)
+   */
+  fetch?(url: string, init: FetchInitLike): Promise<FetchResponseLike>;
+  /** Wall clock in ms, like `Date.now` (signature timestamps, `retryAt`). */
+  now?: () => number;
+  /** Waits between attempts (default: `setTimeout`). Attempt timeouts are real time. */
+  sleep?: (ms: number) => Promise<void>;
+  /**
+   * Resolves a host name to every address it may connect to; each is checked with
+   * `checkResolvedAddress` before connecting. Default: `node:dns` (all addresses) in Node, Bun and
+   * Deno; none elsewhere. `null` skips the check. A proxy that checks the address it connects to is
+   * the stronger defence: the name can resolve differently between this check and the connection.
+   */
+  resolve?: ((hostname: string) => Promise<string[]>) | null;
+  /** Overrides the input's `allowHttp`. */
+  allowHttp?: boolean;
+  /** Overrides the input's `allowPrivate`, for planning and for resolved addresses. */
+  allowPrivate?: boolean;
+  /** Retry waits: `retrySchedule` options, or the delays in ms (cut to the plan's `maxRetries`). */
+  schedule?: RetryScheduleOptions | number[];
+  /** Jitter source for the default schedule, like `Math.random`. */
+  random?: () => number;
+}
+
+/** One attempt of a delivery. */
+export interface AttemptRecord {
+  /** The receiver's status, when a response arrived. */
+  status?: number;
+  /** Real time from start to response (or failure). */
+  durationMs: number;
+  /** When no response arrived (`redirect`: a browser's opaque redirect). */
+  error?: AttemptErrorCode | 'redirect';
+  /** When the next attempt is due (ms, on the `now` clock), if one follows. */
+  retryAt?: number;
+}
+
+export interface DeliveryResult {
+  delivered: boolean;
+  /** Why not: a `NotDeliveredReason` (nothing sent), a `StopReason`, or `max_retries`. */
+  reason?: NotDeliveredReason | StopReason | 'max_retries';
+  /** The message id every attempt carried, if the scheme sends one. */
+  id?: string;
+  attempts: AttemptRecord[];
+}
+
+/**
+ * Delivers a message to an endpoint: plans it (throws `DeliveryError` if it cannot be), sends with
+ * `redirect: 'manual'` and the plan's timeout, and retries on the schedule. Every attempt is planned
+ * and signed afresh at its own time, with the same id.
+ *
+ * @example
+ * const result = await deliver({
+ *   config: storedEndpoint, schema: 'talkover', scheme: 'standard', secret: storedEndpoint.webhook_secret,
+ *   event: 'event_phone_call_ended', body: JSON.stringify(event),
+ * });
+ * if (!result.delivered && result.reason === 'gone') await disableEndpoint();
+ */
+export function deliver(input: DeliveryInput, options?: SendOptions): Promise<DeliveryResult>;
+
+export interface AttemptResult {
+  /** `retry`: a retry is due at `retryAt`; `stop`: give up (`reason`); `skipped`: nothing was sent. */
+  outcome: 'delivered' | 'retry' | 'stop' | 'skipped';
+  /** When to try again (ms on the `now` clock), for `retry`. */
+  retryAt: number | null;
+  /** The wait before the retry (ms), for `retry`: the schedule's or the receiver's `Retry-After`. */
+  delayMs: number | null;
+  reason?: NotDeliveredReason | StopReason | 'max_retries';
+  /** The message id sent: pass it back with the retry so that every attempt carries it. */
+  id?: string;
+  /** `null` when skipped. */
+  attempt: AttemptRecord | null;
+}
+
+/**
+ * One signed try, for a queue that owns the schedule (BullMQ, SQS, a database row).
+ *
+ * @example
+ * const r = await attempt({ ...input, id: job.data.id }, { attemptsMade: job.data.attemptsMade ?? 0 });
+ * if (r.outcome === 'retry') await queue.add('webhook', { ...job.data, id: r.id, attemptsMade: (job.data.attemptsMade ?? 0) + 1 }, { delay: r.delayMs });
+ */
+export function attempt(input: DeliveryInput, options?: SendOptions & { attemptsMade?: number }): Promise<AttemptResult>;

@@ -5,7 +5,7 @@
 //   entry-node.mjs     bundled by esbuild into index.cjs (Node, Bun, Deno; node:crypto's HMAC)
 //   index.mjs          Node's `import`: re-exports index.cjs, so that `require` and `import`
 //                      share one module instance and one set of classes
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [pkg] = process.argv.slice(2);
@@ -54,3 +54,12 @@ write(
 export const { ${list} } = api;
 `,
 );
+
+// Every module copied from js/ must ship: a name missing from `files` works in this repository's
+// tests (which link pkg/) and fails for every user who installs the package.
+const shipped = new Set(JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).files);
+for (const file of readdirSync(new URL('../js/', import.meta.url))) {
+  if (file.endsWith('.mjs') && !shipped.has(file)) {
+    throw new Error(`js/${file} is not in js/package.json "files"`);
+  }
+}

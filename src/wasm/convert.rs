@@ -93,7 +93,7 @@ pub(crate) fn whole_seconds(n: f64, key: &str) -> Result<i64, JsValue> {
     Ok(n as i64)
 }
 
-fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
+pub(crate) fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
     if let Some(bytes) = super::text::string_bytes(value) {
         return Some(bytes);
     }

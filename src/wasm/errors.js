@@ -27,8 +27,10 @@ export const WebhookVerificationError = subclass('WebhookVerificationError');
 export const CanonicalizationError = subclass('CanonicalizationError');
 /** Thrown when a schema cannot be compiled. */
 export const SchemaError = subclass('SchemaError');
+/** Thrown by `planDelivery` and the other sending-side functions. */
+export const DeliveryError = subclass('DeliveryError');
 
-const classes = { HooksealError, WebhookVerificationError, CanonicalizationError, SchemaError };
+const classes = { HooksealError, WebhookVerificationError, CanonicalizationError, SchemaError, DeliveryError };
 
 export function makeError(kind, code, message) {
   const Class = classes[kind] || HooksealError;

@@ -19,6 +19,7 @@ pub(crate) enum ErrorKind {
     Webhook,
     Canonicalization,
     Schema,
+    Delivery,
 }
 
 impl ErrorKind {
@@ -27,6 +28,7 @@ impl ErrorKind {
             ErrorKind::Webhook => "WebhookVerificationError",
             ErrorKind::Canonicalization => "CanonicalizationError",
             ErrorKind::Schema => "SchemaError",
+            ErrorKind::Delivery => "DeliveryError",
         }
     }
 }

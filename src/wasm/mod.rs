@@ -8,6 +8,8 @@
 #[cfg(feature = "schema")]
 mod canonical;
 mod convert;
+#[cfg(feature = "schema")]
+mod delivery;
 mod descriptor;
 mod diagnose;
 mod engine;

@@ -35,7 +35,7 @@ extern "C" {
 }
 
 /// The policy's [`crate::schema::UrlParser`] over the host's `URL`.
-fn host_url(input: &str) -> Result<WebUrl, UrlRefusal> {
+pub(super) fn host_url(input: &str) -> Result<WebUrl, UrlRefusal> {
     let url = HostUrl::new(input).map_err(|_| UrlRefusal::InvalidUrl)?;
     let mut scheme = url.protocol();
     scheme.pop(); // the ':'
@@ -71,7 +71,7 @@ fn to_js_at(value: &Value, depth: usize) -> JsValue {
 
 /// A JavaScript value (or JSON text) as a JSON value. JSON text goes through the strict parser,
 /// so duplicate keys and lone surrogates are errors, thrown as `CanonicalizationError`.
-fn input_value(input: &JsValue, text_is_json: bool) -> Result<Value, JsValue> {
+pub(super) fn input_value(input: &JsValue, text_is_json: bool) -> Result<Value, JsValue> {
     let canonical = |e: &Error| to_js(ErrorKind::Canonicalization, e);
     if text_is_json {
         if let Some(text) = strict_string(input) {
@@ -135,7 +135,7 @@ fn schema_from(schema: &JsValue, options: &JsValue) -> Result<Schema, JsValue> {
     }
 }
 
-fn validation_to_js(v: &Validation) -> JsValue {
+pub(super) fn validation_to_js(v: &Validation) -> JsValue {
     let out = Object::new();
     set(&out, "valid", &JsValue::from_bool(v.valid));
     set(&out, "value", &value_to_js(&v.value));
@@ -170,7 +170,7 @@ pub fn validate_config(schema: &JsValue, input: &JsValue, options: &JsValue) -> 
 /// `compileSchema(schema, options?)`: compile once, `validate(input)` many times.
 #[wasm_bindgen(js_name = CompiledSchema)]
 pub struct CompiledSchema {
-    schema: Schema,
+    pub(super) schema: Schema,
 }
 
 #[wasm_bindgen(js_class = CompiledSchema)]
