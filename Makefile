@@ -72,6 +72,7 @@ include mk/delivery.mk
 test: test-rust test-nostd test-node $(RUNTIME_TESTS) test-www
 
 test-rust: rust-targets
+	cargo fmt --all --check
 	cargo test --all-targets
 	cargo test --doc
 	# The public API's documentation builds without broken or private links.
@@ -114,8 +115,10 @@ size-without-schema: tools
 	wasm-bindgen --target web --out-dir $(CORE_SIZE_DIR) --out-name hookseal $(CORE_SIZE_DIR)/cargo/$(WASM_TARGET)/release/hookseal.wasm
 	wasm-opt $(WASM_OPT_FLAGS) $(CORE_SIZE_DIR)/hookseal_bg.wasm -o $(CORE_SIZE_DIR)/hookseal_bg.wasm
 
-bench: pkg size-without-schema benches/node_modules/.installed
-	node benches/compare.mjs $(CORE_SIZE_DIR)/hookseal_bg.wasm
+# Node, Bun, Deno and headless Chromium side by side with the peers, memory, cold start, sizes
+# (benches/run.mjs); the runtimes are the ones `make test-runtimes` installs.
+bench: pkg size-without-schema benches/node_modules/.installed runtime-deps chromium
+	cd benches && WASM_WITHOUT_SCHEMA=$(CURDIR)/$(CORE_SIZE_DIR)/hookseal_bg.wasm node run.mjs
 
 ## ---- fuzzing -------------------------------------------------------------------------------
 # Not part of `make test`: it runs as long as it is given (FUZZ_SECONDS per target). The crate

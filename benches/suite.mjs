@@ -6,8 +6,9 @@
 // of tinybench's per-round median. Ratio = peer time ÷ hookseal time: above 1, hookseal is faster.
 import { Bench } from 'tinybench';
 
-const ROUNDS = Number(globalThis.process?.env?.BENCH_ROUNDS ?? 5);
-const TIME_MS = Number(globalThis.process?.env?.BENCH_MS ?? 150);
+const settings = globalThis.process?.env ?? globalThis.BENCH_SETTINGS ?? {};
+const ROUNDS = Number(settings.BENCH_ROUNDS ?? 5);
+const TIME_MS = Number(settings.BENCH_MS ?? 150);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -22,10 +23,24 @@ async function batchSize(fn) {
   for (;;) {
     const start = performance.now();
     for (let i = 0; i < count; i++) await fn();
-    if (performance.now() - start >= 0.05 || count >= 1 << 16) return count;
+    if (performance.now() - start >= SAMPLE_MS || count >= 1 << 20) return count;
     count *= 2;
   }
 }
+
+/** The clock's resolution: browsers coarsen `performance.now()` (to 5 µs when the page is
+ * cross-origin isolated, 100 µs otherwise); a sample must span many ticks. */
+function timerResolution() {
+  let smallest = Infinity;
+  for (let i = 0; i < 50; i++) {
+    const a = performance.now();
+    let b = a;
+    while (b === a) b = performance.now();
+    smallest = Math.min(smallest, b - a);
+  }
+  return smallest;
+}
+const SAMPLE_MS = Math.max(0.05, 100 * timerResolution());
 
 /** Median latency in µs of each contender (`[name, fn]`), interleaved over rounds. */
 export async function compare(contenders) {
@@ -53,6 +68,8 @@ export async function compare(contenders) {
     };
   });
   for (let round = 0; round < ROUNDS; round++) {
+    // A macrotask between rounds keeps a browser page responsive (tinybench awaits only microtasks).
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const bench = new Bench({ time: TIME_MS, warmupTime: TIME_MS / 3 });
     const order = contenders.map((_, i) => (i + round) % contenders.length);
     for (const i of order) bench.add(String(i), tasks[i]);
