@@ -23,6 +23,13 @@ const OUTPUT_PTR = 2;
 const OUTPUT_LEN = 3;
 const BEFORE_LEN = 4;
 
+/**
+ * From this many payload bytes, `verifyAsync` and `signAsync` hash with WebCrypto: below it, the
+ * promise WebCrypto settles costs more than hashing in wasm (`make bench` measures both sides).
+ */
+const WEBCRYPTO_FROM_BYTES = 4096;
+const preferWebCrypto = (length) => length >= WEBCRYPTO_FROM_BYTES;
+
 /** Random bytes offered to Rust for a message id (rejection sampling rarely needs more). */
 const ID_RANDOM = 32;
 
@@ -280,6 +287,81 @@ export function createEngine(glue, exports, host) {
     return headersFrom(output());
   }
 
+  // ---- verifyAsync / signAsync: WebCrypto's HMAC where it beats wasm's (large bodies in browsers
+  // and workerd). Between the checks and the comparison there is an `await`, during which other
+  // calls may use the engine; so the checks run again after it, in the same turn as the
+  // comparison, with the same inputs and clock: every rule is still applied by Rust, once for the
+  // answer that counts.
+  const subtle = globalThis.crypto?.subtle;
+
+  /** A payload as bytes (strings as their UTF-8, as every other path signs them). */
+  const asBytes = (payload) => payloadBytes(payload) ?? encoder.encode(payload);
+
+  function cryptoKeys(compiled) {
+    compiled.cryptoKeys ??= Promise.all(
+      compiled.keys.map((key) => subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])),
+    );
+    return compiled.cryptoKeys;
+  }
+
+  async function webCryptoTags(compiled, before, bytes, after, count) {
+    const data = new Uint8Array(before.length + bytes.length + after.length);
+    data.set(before);
+    data.set(bytes, before.length);
+    data.set(after, before.length + bytes.length);
+    const keys = (await cryptoKeys(compiled)).slice(0, count);
+    return (await Promise.all(keys.map((key) => subtle.sign('HMAC', key, data)))).map((tag) => new Uint8Array(tag));
+  }
+
+  /** The signed content around the body, copied out of wasm memory (an `await` follows). */
+  function contentCopy() {
+    const content = output();
+    const split = f64[slots + BEFORE_LEN];
+    return [content.slice(0, split), content.slice(split)];
+  }
+
+  function writeTags(tags) {
+    reserve(32 * tags.length);
+    for (let i = 0; i < tags.length; i++) u8.set(tags[i], input + 32 * i);
+  }
+
+  async function verifyAsync(compiled, payload, headers, now) {
+    const bytes = host !== undefined || compiled.canonical || subtle === undefined ? undefined : asBytes(payload);
+    if (bytes === undefined || !preferWebCrypto(bytes.length)) return verify(compiled, payload, headers, now);
+    loadVerifier(compiled);
+    let [block, count] = writeHeaders(compiled, headers, 0);
+    if (engine.verifyBegin(block, bytes.length, count, now) !== 0) throw fail();
+    const [before, after] = contentCopy();
+    const tags = await webCryptoTags(compiled, before, bytes, after, compiled.keys.length);
+    loadVerifier(compiled);
+    [block, count] = writeHeaders(compiled, headers, 0);
+    if (engine.verifyBegin(block, bytes.length, count, now) !== 0) throw fail();
+    writeTags(tags);
+    if (engine.verifyFinish(tags.length) !== 0) throw fail();
+    views();
+    return result(compiled);
+  }
+
+  async function signAsync(compiled, payload, options) {
+    const bytes = host !== undefined || compiled.canonical || subtle === undefined ? undefined : asBytes(payload);
+    if (bytes === undefined || !preferWebCrypto(bytes.length)) return sign(compiled, payload, options);
+    const timestamp = clockSeconds(options, 'timestamp');
+    let id = options?.id ?? undefined;
+    if (id === undefined && compiled.needsId) id = glue.messageId();
+    const fixed = { id, timestamp };
+    loadSigner(compiled);
+    let [idLength, random] = writeId(compiled, fixed, 0);
+    if (engine.signBegin(idLength, random, timestamp) !== 0) throw fail();
+    const [before, after] = contentCopy();
+    const tags = await webCryptoTags(compiled, before, bytes, after, compiled.tagCount);
+    loadSigner(compiled);
+    [idLength, random] = writeId(compiled, fixed, 0);
+    if (engine.signBegin(idLength, random, timestamp) !== 0) throw fail();
+    writeTags(tags);
+    if (engine.signFinish(tags.length) !== 0) throw fail();
+    return headersFrom(output());
+  }
+
   const compileVerifier = (options) => {
     const compiled = compiledFrom(engine.compileVerifier(options));
     loadedVerifier = compiled;
@@ -299,6 +381,11 @@ export function createEngine(glue, exports, host) {
     verify(payload, headers, options) {
       return verify(this.#compiled, payload, headers, clockSeconds(options, 'now'));
     }
+    /** `verify` with the same options, rules and results, computing large bodies' MACs with
+     * WebCrypto where the runtime has no faster synchronous HMAC (browsers, workerd). */
+    async verifyAsync(payload, headers, options) {
+      return verifyAsync(this.#compiled, payload, headers, clockSeconds(options, 'now'));
+    }
     /** Nothing to free: kept so that code written for earlier versions runs unchanged. */
     free() {}
   }
@@ -310,6 +397,10 @@ export function createEngine(glue, exports, host) {
     }
     sign(payload, options) {
       return sign(this.#compiled, payload, options);
+    }
+    /** `sign`, with WebCrypto's HMAC for large bodies where that is faster (see `verifyAsync`). */
+    async signAsync(payload, options) {
+      return signAsync(this.#compiled, payload, options);
     }
     /** Nothing to free: kept so that code written for earlier versions runs unchanged. */
     free() {}

@@ -32,7 +32,7 @@ export interface CustomScheme {
   template?: string;
   /** Header carrying the timestamp; required exactly when the template signs `{timestamp}`. */
   timestampHeader?: string;
-  /** Header carrying the message id; required when the template signs `{id}`. */
+  /** Header carrying the message id; required exactly when the template signs `{id}`. */
   idHeader?: string;
   /** How secret text becomes key bytes. Default `'utf8'`. */
   secretEncoding?: 'utf8' | 'whsec' | 'hex' | 'base64';
@@ -71,9 +71,28 @@ export interface EndpointOptions {
   canonical?: boolean;
 }
 
+/**
+ * Bounds on what one delivery may ask of a `Verifier`, each refused with its own code.
+ *
+ * @example
+ * new Verifier({ scheme: 'github', secret, limits: { payloadBytes: 1 << 20 } });
+ */
+export interface VerifyLimits {
+  /** Longest payload in bytes (`payload_too_large`). Default 32 MiB (GitHub caps deliveries at 25 MB). */
+  payloadBytes?: number;
+  /** Most header entries read from a request (`too_many_headers`). Default 1000. */
+  headerCount?: number;
+  /** Most bytes the headers the scheme reads may hold together (`headers_too_large`). Default 32 KiB. */
+  headerBytes?: number;
+  /** Most candidate signatures in one delivery (`too_many_signatures`). Default 64. */
+  signatures?: number;
+}
+
 export interface VerifierOptions extends EndpointOptions {
   /** Accepted distance between the signed timestamp and now, in seconds. Default 300; 0 disables. */
   toleranceSeconds?: number;
+  /** Bounds on what one delivery may ask; each absent one keeps its default. */
+  limits?: VerifyLimits;
 }
 
 export interface VerifyResult {
@@ -100,7 +119,14 @@ export class Verifier {
    * @param options.now Current Unix time in seconds (default: the clock).
    */
   verify(payload: Payload, headers: HeadersLike, options?: { now?: number }): VerifyResult;
-  /** Frees the WebAssembly memory now instead of at garbage collection. */
+  /**
+   * `verify` with the same options, rules and results, computing the MAC of a large body with
+   * WebCrypto where the runtime has no faster synchronous HMAC (browsers, workerd).
+   * @example
+   * const { id } = await verifier.verifyAsync(await request.arrayBuffer(), request.headers);
+   */
+  verifyAsync(payload: Payload, headers: HeadersLike, options?: { now?: number }): Promise<VerifyResult>;
+  /** Nothing to free: a `Verifier` holds its keys as bytes, not WebAssembly memory. Kept for compatibility. */
   free(): void;
   [Symbol.dispose](): void;
 }
@@ -119,6 +145,9 @@ export class Signer {
    * not given; `timestamp` defaults to now (Unix seconds).
    */
   sign(payload: Payload, options?: { id?: string; timestamp?: number }): Record<string, string>;
+  /** `sign`, with WebCrypto's HMAC for large bodies where that is faster (see `Verifier.verifyAsync`). */
+  signAsync(payload: Payload, options?: { id?: string; timestamp?: number }): Promise<Record<string, string>>;
+  /** Nothing to free (see `Verifier.free`). */
   free(): void;
   [Symbol.dispose](): void;
 }
@@ -166,7 +195,11 @@ export type WebhookErrorCode =
   | 'invalid_secret'
   | 'invalid_payload'
   | 'invalid_scheme'
-  | 'invalid_options';
+  | 'invalid_options'
+  | 'payload_too_large'
+  | 'too_many_headers'
+  | 'headers_too_large'
+  | 'too_many_signatures';
 
 /**
  * Thrown by `Verifier`, `Signer` and `Webhook`.
@@ -188,6 +221,10 @@ export type CanonicalizationErrorCode =
   | 'invalid_utf8'
   | 'number_out_of_range'
   | 'too_deep'
+  | 'json_too_large'
+  | 'string_too_long'
+  | 'too_many_items'
+  | 'too_many_members'
   | 'unsupported_value'
   | 'circular_reference';
 
@@ -217,7 +254,7 @@ export function canonicalizeValue(value: unknown): string;
 
 /** Thrown when a schema cannot be compiled (`invalid_schema`) or an option is wrong (`invalid_options`). */
 export class SchemaError extends HooksealError {
-  readonly code: 'invalid_schema' | 'invalid_options';
+  readonly code: 'invalid_schema' | 'invalid_options' | 'schema_too_deep' | 'schema_too_large';
 }
 
 /** Names of the built-in webhook-config schemas. */
@@ -305,7 +342,10 @@ export type UrlRefusalCode =
   | 'multicast_address'
   | 'broadcast_address'
   | 'documentation_address'
-  | 'reserved_address';
+  | 'reserved_address'
+  | 'url_too_long'
+  | 'host_too_long'
+  | 'label_too_long';
 
 /**
  * Checks that a URL is a safe webhook destination: parsed by the runtime's own WHATWG `URL`, https,

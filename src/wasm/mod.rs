@@ -72,3 +72,10 @@ pub fn webhook_secret(secret: &JsValue, options: &JsValue) -> Result<JsValue, Js
         convert::SecretBuf::Raw(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
     })
 }
+
+/// A message id as `Signer` generates one (`msg_` + 24 random alphanumerics), for `signAsync`,
+/// which must use the same id before and after its `await`.
+#[wasm_bindgen(js_name = messageId)]
+pub fn message_id() -> Result<String, JsValue> {
+    secret::generate_message_id(convert::fill_random).map_err(|e| webhook_error(&e))
+}

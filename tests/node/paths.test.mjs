@@ -107,3 +107,39 @@ test('require and import load one module instance', async () => {
     assert.ok(e instanceof imported.WebhookVerificationError);
   }
 });
+
+test('verifyAsync and signAsync (WebCrypto for large bodies) agree with the synchronous paths, also interleaved', async () => {
+  const rand = rng(23);
+  const NOW = 1_700_000_000;
+  const jobs = [];
+  for (let round = 0; round < 120; round++) {
+    const [scheme, secrets] = SCHEMES[round % SCHEMES.length];
+    const options = { scheme, secrets, notificationUrl: 'https://example.com/hook' };
+    // Half the bodies above the WebCrypto threshold.
+    let body = randomBody(rand);
+    if (round % 2) body = typeof body === 'string' ? body.padEnd(5000 + round, 'é') : new Uint8Array(6000 + round).fill(round);
+    const at = NOW + (round % 7);
+    const id = `msg_async_${round}`;
+    const signer = new wasmOnly.Signer(options);
+    const expected = new native.Signer(options).sign(body, { id, timestamp: at });
+    jobs.push((async () => {
+      assert.deepEqual(await signer.signAsync(body, { id, timestamp: at }), expected, `round ${round}: signAsync`);
+      const verifier = new wasmOnly.Verifier(options);
+      const tampered = typeof body === 'string' ? `${body}!` : new Uint8Array([...body, 7]);
+      for (const [payload, now] of [[body, NOW], [tampered, NOW], [body, NOW + 5000]]) {
+        const sync = outcome(() => verifier.verify(payload, expected, { now }));
+        let async;
+        try {
+          async = { ok: await verifier.verifyAsync(payload, expected, { now }) };
+        } catch (e) {
+          async = { name: e.name, code: e.code, message: e.message };
+        }
+        assert.deepEqual(async, sync, `round ${round}: verifyAsync`);
+      }
+      // Without an id, signAsync makes one and the signature covers it.
+      const fresh = await signer.signAsync(body, { timestamp: at });
+      assert.equal(new native.Verifier(options).verify(body, fresh, { now: NOW }).secretIndex, 0);
+    })());
+  }
+  await Promise.all(jobs);
+});
