@@ -3,7 +3,7 @@
 // runtime's table of ratios, a summary against the targets, and writes everything as JSON to
 // target/bench/results.json (git-ignored). Nothing here is asserted: figures vary by machine.
 //
-// Usage: node run.mjs [node|bun|deno|chromium|memory|cold|size ...]   (default: all)
+// Usage: node run.mjs [node|bun|deno|chromium|memory|cold|timing|size ...]   (default: all)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -27,7 +27,7 @@ function exec(cmd, args, options = {}) {
     let stderr = '';
     child.stdout.on('data', (d) => {
       stdout += d;
-      if (options.echo) process.stdout.write(String(d).split('\n').filter((l) => !l.startsWith('BENCH_JSON ')).join('\n'));
+      if (options.echo) process.stdout.write(String(d).split('\n').filter((l) => !/^[A-Z]+_JSON /.test(l)).join('\n'));
     });
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeout ?? 900_000);
@@ -108,6 +108,10 @@ async function memory() {
   results.memory = out;
   console.log(`\nMemory (Node): 700,000 Verifier/Signer/Webhook never freed: RSS +${out.objectsMiB.toFixed(1)} MiB after GC; ` +
     `1,000,000 verify calls: RSS ${out.verifyMiB >= 0 ? '+' : ''}${out.verifyMiB.toFixed(1)} MiB`);
+}
+
+async function timing() {
+  results.timing = jsonLine(await exec(process.execPath, ['timing.mjs'], { echo: true }), 'TIMING_JSON');
 }
 
 async function coldStart() {
@@ -204,6 +208,7 @@ if (want('deno')) {
 if (want('chromium')) await chromium();
 if (want('memory')) await memory();
 if (want('cold')) await coldStart();
+if (want('timing')) await timing();
 if (want('size')) sizes();
 summary();
 mkdirSync(join(REPO, 'target', 'bench'), { recursive: true });

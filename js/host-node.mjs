@@ -8,7 +8,7 @@ import { createHmac, createSecretKey } from 'node:crypto';
  * Below this many payload bytes the wasm HMAC, which needs no call out of wasm and no native
  * object per MAC, is faster than `node:crypto`; `make bench` measures both sides of it.
  */
-export const NATIVE_FROM_BYTES = 2048;
+export const NATIVE_FROM_BYTES = 1024;
 
 export function nodeHost(nativeFrom = NATIVE_FROM_BYTES) {
   return {
