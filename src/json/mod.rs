@@ -1,10 +1,16 @@
 //! JSON values and the strict I-JSON parser that canonicalization and schema validation share.
 
+mod map;
 mod parse;
+mod scan;
 mod value;
 
+pub use map::Map;
 pub use parse::{
     parse, ParseOptions, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_LEN, DEFAULT_MAX_ITEMS, DEFAULT_MAX_MEMBERS,
     DEFAULT_MAX_STRING_LEN, MAX_DEPTH_CAP,
 };
-pub use value::{Map, Value};
+pub use value::Value;
+
+pub(crate) use map::SCAN_MAX;
+pub(crate) use scan::plain_len;
