@@ -127,6 +127,16 @@ fn cases() -> Vec<Case> {
             out.push(case(format!("validate_json {label} {kind}"), text.len(), move || {
                 black_box(s.validate_json(black_box(text.as_bytes())).ok());
             }));
+            // What the bindings do per call: JSON text in, the whole result out as JSON text.
+            let s = schema.clone();
+            let mut result = String::new();
+            out.push(case(format!("text to text {label} {kind}"), text.len(), move || {
+                result.clear();
+                if let Ok(v) = s.validate_json(black_box(text.as_bytes())) {
+                    v.write_json(&mut result);
+                }
+                black_box(&result);
+            }));
         }
     }
     let t = TALKOVER_VALID;

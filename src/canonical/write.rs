@@ -8,7 +8,7 @@ use alloc::vec::Vec;
 use core::cmp::Ordering;
 
 use crate::error::{Code, Error, Result};
-use crate::json::{Map, Value, SCAN_MAX};
+use crate::json::{write_string, Map, Value, SCAN_MAX};
 
 /// A container whose members are being written.
 enum Frame<'a> {
@@ -219,43 +219,6 @@ fn utf16_units(c: char) -> (u16, u16) {
     }
 }
 
-/// A string per RFC 8785 section 3.2.2.2: escape `"`, `\` and C0 controls, nothing else.
-fn write_string(s: &str, out: &mut String) {
-    out.reserve(s.len() + 2);
-    out.push('"');
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    loop {
-        let run = i + crate::json::plain_len(bytes.get(i..).unwrap_or_default());
-        // Escaped bytes are ASCII, so the run before them is whole characters.
-        out.push_str(s.get(i..run).unwrap_or_default());
-        let Some(&byte) = bytes.get(run) else { break };
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            0x09 => "\\t",
-            0x0A => "\\n",
-            0x0C => "\\f",
-            0x0D => "\\r",
-            _ => "",
-        };
-        if escape.is_empty() {
-            out.push_str("\\u00");
-            out.push(hex_digit(byte >> 4));
-            out.push(hex_digit(byte & 0xF));
-        } else {
-            out.push_str(escape);
-        }
-        i = run + 1;
-    }
-    out.push('"');
-}
-
-fn hex_digit(nibble: u8) -> char {
-    char::from_digit(u32::from(nibble), 16).unwrap_or('0')
-}
-
 /// A number per RFC 8785 section 3.2.2.3: ECMAScript `Number.prototype.toString`.
 fn write_number(n: f64, out: &mut String) -> Result<()> {
     if !n.is_finite() {
@@ -264,16 +227,8 @@ fn write_number(n: f64, out: &mut String) -> Result<()> {
             "NaN and Infinity have no JSON form and cannot be canonicalized (RFC 8785 3.2.2.3)",
         ));
     }
-    // Integers below 2^53 (both zeros among them, as ECMAScript writes -0 as 0) print as their
-    // digits, which itoa writes without the shortest-round-trip search.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
-    let integer = n as i64;
-    #[allow(clippy::cast_precision_loss)]
-    if n.abs() < 9_007_199_254_740_992.0 && integer as f64 == n {
-        out.push_str(itoa::Buffer::new().format(integer));
-    } else {
-        out.push_str(ryu_js::Buffer::new().format_finite(n));
-    }
+    // Both zeros print as `0`, as ECMAScript writes -0.
+    crate::json::write_ecmascript_number(n, out);
     Ok(())
 }
 

@@ -4,6 +4,7 @@ mod map;
 mod parse;
 mod scan;
 mod value;
+mod write;
 
 pub use map::Map;
 pub use parse::{
@@ -14,3 +15,4 @@ pub use value::Value;
 
 pub(crate) use map::SCAN_MAX;
 pub(crate) use scan::plain_len;
+pub(crate) use write::{write_ecmascript_number, write_json, write_string};
