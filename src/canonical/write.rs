@@ -3,17 +3,46 @@
 //! Iterative, with an explicit stack of open containers on the heap, so that the depth of a value
 //! costs heap memory, not call stack; the depth limit is a policy, checked as containers open.
 
+use alloc::string::String;
 use alloc::vec::Vec;
-use alloc::{string::String, vec};
 use core::cmp::Ordering;
 
 use crate::error::{Code, Error, Result};
-use crate::json::{Map, Value};
+use crate::json::{write_string, Map, Value, SCAN_MAX};
 
 /// A container whose members are being written.
 enum Frame<'a> {
     Array(core::slice::Iter<'a, Value>),
-    Object(vec::IntoIter<(&'a String, &'a Value)>),
+    /// An object's members and the canonical order of their positions; `next` counts those
+    /// written.
+    Object {
+        members: &'a [(String, Value)],
+        order: Order<'a>,
+        next: usize,
+    },
+}
+
+/// Positions of an object's members in canonical order.
+enum Order<'a> {
+    /// The map's own index, which is already in canonical order.
+    Index(&'a [usize]),
+    /// A small map's, sorted here without allocating.
+    Inline([u8; SCAN_MAX]),
+    /// Sorted here.
+    Sorted(Vec<usize>),
+}
+
+// `Order::Inline` holds positions as bytes.
+const _: () = assert!(SCAN_MAX <= u8::MAX as usize);
+
+impl Order<'_> {
+    fn get(&self, i: usize) -> Option<usize> {
+        match self {
+            Order::Index(positions) => positions.get(i).copied(),
+            Order::Inline(positions) => positions.get(i).map(|&p| usize::from(p)),
+            Order::Sorted(positions) => positions.get(i).copied(),
+        }
+    }
 }
 
 /// Appends the canonical form of `value` to `out`, refusing containers nested deeper than
@@ -46,7 +75,7 @@ fn write_tree(value: &Value, out: &mut String, max_depth: usize) -> Result<()> {
                 Value::Object(map) => {
                     check_depth(stack.len(), max_depth)?;
                     out.push('{');
-                    stack.push(Frame::Object(sorted_members(map)?.into_iter()));
+                    stack.push(Frame::Object { members: map.members(), order: canonical_order(map)?, next: 0 });
                 }
             }
         }
@@ -69,20 +98,24 @@ fn write_tree(value: &Value, out: &mut String, max_depth: usize) -> Result<()> {
                     stack.pop();
                 }
             },
-            Frame::Object(members) => match members.next() {
-                Some((name, item)) => {
-                    if !first {
-                        out.push(',');
+            Frame::Object { members, order, next: written } => {
+                let member = if *written < members.len() { order.get(*written) } else { None };
+                match member.and_then(|i| members.get(i)) {
+                    Some((name, item)) => {
+                        if !first {
+                            out.push(',');
+                        }
+                        *written += 1;
+                        write_string(name, out);
+                        out.push(':');
+                        next = Some(item);
                     }
-                    write_string(name, out);
-                    out.push(':');
-                    next = Some(item);
+                    None => {
+                        out.push('}');
+                        stack.pop();
+                    }
                 }
-                None => {
-                    out.push('}');
-                    stack.pop();
-                }
-            },
+            }
         }
     }
 }
@@ -97,15 +130,59 @@ fn check_depth(open: usize, max_depth: usize) -> Result<()> {
     Ok(())
 }
 
-/// The members of `map` in canonical order. A [`Map`] never holds a name twice, but should one
-/// ever do, it is refused rather than written twice.
-fn sorted_members(map: &Map) -> Result<Vec<(&String, &Value)>> {
-    let mut members: Vec<(&String, &Value)> = map.iter().collect();
-    crate::sort::heapsort(&mut members, |(a, _), (b, _)| cmp_utf16(a, b).is_lt());
-    if members.windows(2).any(|pair| matches!(pair, [(a, _), (b, _)] if a == b)) {
+/// The positions of `map`'s members in canonical order. A [`Map`] never holds a name twice, but
+/// should one ever do, it is refused rather than written twice.
+fn canonical_order(map: &Map) -> Result<Order<'_>> {
+    let members = map.members();
+    let name = |i: usize| members.get(i).map_or("", |(k, _)| k.as_str());
+    // Byte order is UTF-16 order unless some name has a character of U+E000..U+FFFF (first byte
+    // EE or EF) to compare with one beyond U+FFFF (F0..F4): see `cmp_utf16`.
+    let byte_order_is_canonical = || members.iter().all(|(k, _)| k.is_ascii() || k.bytes().all(|b| b < 0xEE));
+    let order = match map.sorted_positions() {
+        Some(index) if byte_order_is_canonical() => Order::Index(index),
+        _ if members.len() <= SCAN_MAX => {
+            let mut positions = [0u8; SCAN_MAX];
+            for (i, slot) in (0u8..).zip(positions.iter_mut()).take(members.len()) {
+                *slot = i;
+            }
+            let sorted = positions.get_mut(..members.len()).unwrap_or_default();
+            insertion_sort(sorted, |&a, &b| cmp_utf16(name(a.into()), name(b.into())).is_lt());
+            Order::Inline(positions)
+        }
+        _ => {
+            let mut positions: Vec<usize> = (0..members.len()).collect();
+            crate::sort::heapsort(&mut positions, |&a, &b| cmp_utf16(name(a), name(b)).is_lt());
+            Order::Sorted(positions)
+        }
+    };
+    let repeats = (1..members.len()).any(|i| match (order.get(i - 1), order.get(i)) {
+        (Some(a), Some(b)) => name(a) == name(b),
+        _ => false,
+    });
+    if repeats {
         return Err(Error::new(Code::DuplicateKey, "an object holds the same property name twice"));
     }
-    Ok(members)
+    Ok(order)
+}
+
+/// Sorts a few elements (for more, a heapsort does fewer comparisons).
+fn insertion_sort<T: Copy>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let Some(&x) = v.get(i) else { break };
+        let mut j = i;
+        while let Some(&y) = j.checked_sub(1).and_then(|k| v.get(k)) {
+            if !less(&x, &y) {
+                break;
+            }
+            if let Some(slot) = v.get_mut(j) {
+                *slot = y;
+            }
+            j -= 1;
+        }
+        if let Some(slot) = v.get_mut(j) {
+            *slot = x;
+        }
+    }
 }
 
 /// Compares two strings as sequences of UTF-16 code units (RFC 8785 section 3.2.3).
@@ -142,42 +219,6 @@ fn utf16_units(c: char) -> (u16, u16) {
     }
 }
 
-/// A string per RFC 8785 section 3.2.2.2: escape `"`, `\` and C0 controls, nothing else.
-fn write_string(s: &str, out: &mut String) {
-    out.reserve(s.len() + 2);
-    out.push('"');
-    let mut run = 0;
-    for (i, byte) in s.bytes().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            0x09 => "\\t",
-            0x0A => "\\n",
-            0x0C => "\\f",
-            0x0D => "\\r",
-            0x00..=0x1F => "",
-            _ => continue,
-        };
-        // Escaped bytes are ASCII, so the run before them is whole characters.
-        out.push_str(s.get(run..i).unwrap_or_default());
-        if escape.is_empty() {
-            out.push_str("\\u00");
-            out.push(hex_digit(byte >> 4));
-            out.push(hex_digit(byte & 0xF));
-        } else {
-            out.push_str(escape);
-        }
-        run = i + 1;
-    }
-    out.push_str(s.get(run..).unwrap_or_default());
-    out.push('"');
-}
-
-fn hex_digit(nibble: u8) -> char {
-    char::from_digit(u32::from(nibble), 16).unwrap_or('0')
-}
-
 /// A number per RFC 8785 section 3.2.2.3: ECMAScript `Number.prototype.toString`.
 fn write_number(n: f64, out: &mut String) -> Result<()> {
     if !n.is_finite() {
@@ -186,12 +227,8 @@ fn write_number(n: f64, out: &mut String) -> Result<()> {
             "NaN and Infinity have no JSON form and cannot be canonicalized (RFC 8785 3.2.2.3)",
         ));
     }
-    if n == 0.0 {
-        // Both zeros, as ECMAScript writes -0.
-        out.push('0');
-    } else {
-        out.push_str(ryu_js::Buffer::new().format_finite(n));
-    }
+    // Both zeros print as `0`, as ECMAScript writes -0.
+    crate::json::write_ecmascript_number(n, out);
     Ok(())
 }
 

@@ -1,10 +1,18 @@
 //! JSON values and the strict I-JSON parser that canonicalization and schema validation share.
 
+mod map;
 mod parse;
+mod scan;
 mod value;
+mod write;
 
+pub use map::Map;
 pub use parse::{
     parse, ParseOptions, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_LEN, DEFAULT_MAX_ITEMS, DEFAULT_MAX_MEMBERS,
     DEFAULT_MAX_STRING_LEN, MAX_DEPTH_CAP,
 };
-pub use value::{Map, Value};
+pub use value::Value;
+
+pub(crate) use map::SCAN_MAX;
+pub(crate) use scan::plain_len;
+pub(crate) use write::{write_ecmascript_number, write_json, write_string};

@@ -24,6 +24,7 @@ use alloc::vec::Vec;
 mod bignum;
 mod float;
 mod names;
+mod number;
 mod options;
 
 use self::names::duplicate_error;
@@ -31,11 +32,8 @@ pub use self::options::{
     ParseOptions, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_LEN, DEFAULT_MAX_ITEMS, DEFAULT_MAX_MEMBERS,
     DEFAULT_MAX_STRING_LEN, MAX_DEPTH_CAP,
 };
-use super::value::{Map, Value};
+use super::{Map, Value};
 use crate::error::{Code, Error, Result};
-
-/// 2^53: every integer of at most this magnitude is exactly a double.
-const MAX_EXACT_INTEGER: &str = "9007199254740992";
 
 /// Parses one JSON text (RFC 8259) from `input`, refusing what I-JSON (RFC 7493) refuses.
 ///
@@ -94,11 +92,14 @@ pub fn parse(input: &[u8], options: &ParseOptions) -> Result<Value> {
     parser.document()
 }
 
-/// An array or object being read: its elements (the next has index `len()`), or its members and
-/// the name of the member whose value is being read.
+/// An array or object being read. The elements of every open array wait on one stack of values,
+/// the members of every open object on one stack of members, each container's from its `start`,
+/// so that a container closes into one allocation of exactly its size and the stacks' capacity
+/// serves every container of the document. An object also holds the name of the member whose
+/// value is being read.
 enum Frame {
-    Array(Vec<Value>),
-    Object { members: Vec<(String, Value)>, key: String },
+    Array { start: usize },
+    Object { start: usize, key: String },
 }
 
 struct Parser<'a> {
@@ -116,6 +117,8 @@ impl Parser<'_> {
     /// The whole input: one value, surrounded by optional whitespace.
     fn document(&mut self) -> Result<Value> {
         let mut stack: Vec<Frame> = Vec::new();
+        let mut values: Vec<Value> = Vec::new();
+        let mut members: Vec<(String, Value)> = Vec::new();
         'value: loop {
             self.skip_whitespace();
             let mut value = match self.peek() {
@@ -135,14 +138,14 @@ impl Parser<'_> {
                         if self.eat(b']') {
                             Value::Array(Vec::new())
                         } else {
-                            stack.push(Frame::Array(Vec::new()));
+                            stack.push(Frame::Array { start: values.len() });
                             continue 'value;
                         }
                     } else if self.eat(b'}') {
                         Value::Object(Map::new())
                     } else {
                         let key = self.member_name()?;
-                        stack.push(Frame::Object { members: Vec::new(), key });
+                        stack.push(Frame::Object { start: members.len(), key });
                         continue 'value;
                     }
                 }
@@ -165,15 +168,15 @@ impl Parser<'_> {
                 };
                 self.skip_whitespace();
                 let closed = match &mut frame {
-                    Frame::Array(items) => {
-                        if items.len() >= self.max_items {
+                    Frame::Array { start } => {
+                        if values.len() - *start >= self.max_items {
                             return Err(self.too_many(Code::TooManyItems, "elements", self.max_items));
                         }
-                        items.push(value);
+                        values.push(value);
                         self.after_member(b']')?
                     }
-                    Frame::Object { members, key } => {
-                        if members.len() >= self.max_members {
+                    Frame::Object { start, key } => {
+                        if members.len() - *start >= self.max_members {
                             return Err(self.too_many(Code::TooManyMembers, "members", self.max_members));
                         }
                         members.push((core::mem::take(key), value));
@@ -190,10 +193,10 @@ impl Parser<'_> {
                     continue 'value;
                 }
                 value = match frame {
-                    Frame::Array(items) => Value::Array(items),
-                    Frame::Object { members, .. } => match Map::from_members(members) {
+                    Frame::Array { start } => Value::Array(values.drain(start..).collect()),
+                    Frame::Object { start, .. } => match Map::from_members(members.drain(start..).collect()) {
                         Ok(map) => Value::Object(map),
-                        Err((members, at)) => return Err(duplicate_error(&members, at, &stack)),
+                        Err((members, at)) => return Err(duplicate_error(&members, at, &stack, values.len())),
                     },
                 };
             }
@@ -267,12 +270,7 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let run = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos += super::plain_len(self.bytes.get(run..).unwrap_or_default());
             // Checked before copying, so a hostile string is refused before it is held twice.
             if out.len() + (self.pos - run) > self.max_string_len {
                 return Err(Error::with_message(
@@ -281,13 +279,22 @@ impl Parser<'_> {
                 ));
             }
             // The run ends before an ASCII byte or at the end, so it is whole characters.
-            out.push_str(self.text.get(run..self.pos).unwrap_or_default());
+            let text = self.text.get(run..self.pos).unwrap_or_default();
             match self.peek() {
+                // Most strings have no escape: one allocation of exactly their size.
+                Some(b'"') if out.is_empty() => {
+                    self.pos += 1;
+                    return Ok(String::from(text));
+                }
                 Some(b'"') => {
+                    out.push_str(text);
                     self.pos += 1;
                     return Ok(out);
                 }
-                Some(b'\\') => self.escape(&mut out)?,
+                Some(b'\\') => {
+                    out.push_str(text);
+                    self.escape(&mut out)?;
+                }
                 Some(control) => {
                     return Err(syntax(format!(
                         "unescaped control character U+{control:04X} in a string at byte {}",
@@ -369,67 +376,6 @@ impl Parser<'_> {
         Ok(unit)
     }
 
-    /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-    fn number(&mut self) -> Result<f64> {
-        let start = self.pos;
-        self.eat(b'-');
-        match self.peek() {
-            Some(b'0') => {
-                self.pos += 1;
-                if let Some(b'0'..=b'9') = self.peek() {
-                    return Err(syntax(format!("leading zero in the number at byte {start}: write 1, not 01")));
-                }
-            }
-            Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.bad_number(start, "a digit")),
-        }
-        let mut integer = true;
-        if self.eat(b'.') {
-            integer = false;
-            if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.bad_number(start, "a digit after the decimal point"));
-            }
-            self.digits();
-        }
-        if let Some(b'e' | b'E') = self.peek() {
-            integer = false;
-            self.pos += 1;
-            if let Some(b'+' | b'-') = self.peek() {
-                self.pos += 1;
-            }
-            if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.bad_number(start, "a digit in the exponent"));
-            }
-            self.digits();
-        }
-        let literal = self.text.get(start..self.pos).unwrap_or_default();
-        if integer && self.exact_integers && exceeds_max_exact(literal) {
-            return Err(Error::with_message(
-                Code::NumberOutOfRange,
-                format!("integer beyond 2^53 at byte {start}: no double holds it exactly"),
-            ));
-        }
-        match float::parse_decimal(literal.as_bytes()) {
-            Some(n) if n.is_finite() => Ok(n),
-            Some(_) => Err(Error::with_message(
-                Code::NumberOutOfRange,
-                format!("the number at byte {start} is beyond the range of a double"),
-            )),
-            None => Err(self.bad_number(start, "a number")),
-        }
-    }
-
-    fn digits(&mut self) {
-        while let Some(b'0'..=b'9') = self.peek() {
-            self.pos += 1;
-        }
-    }
-
-    fn bad_number(&self, start: usize, expected: &str) -> Error {
-        let found = self.describe_next();
-        syntax(format!("invalid number at byte {start}: expected {expected} at byte {}, found {found}", self.pos))
-    }
-
     /// An `invalid_json` error for whatever is at the current position.
     fn unexpected(&self, expected: &str) -> Error {
         let found = self.describe_next();
@@ -446,12 +392,6 @@ impl Parser<'_> {
             Some(c) => format!("U+{:04X}", u32::from(c)),
         }
     }
-}
-
-/// True if an integer literal (optional `-`, no leading zeros) exceeds 2^53 in magnitude.
-fn exceeds_max_exact(literal: &str) -> bool {
-    let digits = literal.strip_prefix('-').unwrap_or(literal);
-    digits.len() > MAX_EXACT_INTEGER.len() || (digits.len() == MAX_EXACT_INTEGER.len() && digits > MAX_EXACT_INTEGER)
 }
 
 fn syntax(message: String) -> Error {

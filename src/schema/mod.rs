@@ -64,6 +64,7 @@ mod headers;
 mod idn;
 mod keywords;
 mod node;
+mod output;
 mod regex;
 mod response;
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! message huge.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 use core::fmt::Write as _;
 
 use super::Frame;
@@ -17,19 +18,28 @@ use crate::json::Value;
 const ECHO_CHARS: usize = 64;
 
 /// The error for an object whose member `at` repeats an earlier name; `parents` are the
-/// containers around it.
-pub(super) fn duplicate_error(members: &[(String, Value)], at: usize, parents: &[Frame]) -> Error {
+/// containers around it, and `values` the length of the parser's stack of array elements.
+pub(super) fn duplicate_error(members: &[(String, Value)], at: usize, parents: &[Frame], values: usize) -> Error {
     let name = members.get(at).map_or("", |(k, _)| k.as_str());
     let mut message = String::from("duplicate property name ");
     echo_string(&mut message, name, ECHO_CHARS);
     message.push_str(" at JSON Pointer ");
+    // Each open array's elements so far run from its start to the next open array's start (the
+    // innermost array's to the end of the stack); the element being read is the next one.
+    let mut counts = Vec::new();
+    let mut end = values;
+    for frame in parents.iter().rev() {
+        if let Frame::Array { start } = frame {
+            counts.push(end - start);
+            end = *start;
+        }
+    }
     let mut pointer = String::new();
     for frame in parents {
         pointer.push('/');
         match frame {
-            // The element being read is the next one.
-            Frame::Array(items) => {
-                let _ = write!(pointer, "{}", items.len());
+            Frame::Array { .. } => {
+                let _ = write!(pointer, "{}", counts.pop().unwrap_or(0));
             }
             Frame::Object { key, .. } => push_pointer_segment(&mut pointer, key),
         }

@@ -1,0 +1,174 @@
+//! Compact JSON text of a [`Value`], members in their order: what `JSON.parse` turns back into
+//! the same JavaScript value (numbers round-trip, `-0` included), for results that cross to
+//! JavaScript as one text instead of one host call per property.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::{Value, MAX_DEPTH_CAP};
+
+/// A container whose members are being written.
+enum Frame<'a> {
+    Array(core::slice::Iter<'a, Value>),
+    Object(core::slice::Iter<'a, (String, Value)>),
+}
+
+/// Appends `value` as compact JSON text, object members in insertion order. A value nested
+/// deeper than [`MAX_DEPTH_CAP`] levels (only one built in memory can be) is written as `null`
+/// there, as the bindings convert it. Iterative: depth costs heap, not call stack.
+pub(crate) fn write_json(value: &Value, out: &mut String) {
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    let mut next = Some(value);
+    loop {
+        if let Some(value) = next.take() {
+            match value {
+                _ if stack.len() > MAX_DEPTH_CAP => out.push_str("null"),
+                Value::Null => out.push_str("null"),
+                Value::Bool(true) => out.push_str("true"),
+                Value::Bool(false) => out.push_str("false"),
+                Value::Number(n) => write_number(*n, out),
+                Value::String(s) => write_string(s, out),
+                Value::Array(items) => {
+                    out.push('[');
+                    stack.push(Frame::Array(items.iter()));
+                }
+                Value::Object(map) => {
+                    out.push('{');
+                    stack.push(Frame::Object(map.members().iter()));
+                }
+            }
+        }
+        let Some(frame) = stack.last_mut() else {
+            return;
+        };
+        let first = matches!(out.as_bytes().last(), Some(b'[' | b'{'));
+        match frame {
+            Frame::Array(items) => match items.next() {
+                Some(item) => {
+                    if !first {
+                        out.push(',');
+                    }
+                    next = Some(item);
+                }
+                None => {
+                    out.push(']');
+                    stack.pop();
+                }
+            },
+            Frame::Object(members) => match members.next() {
+                Some((name, item)) => {
+                    if !first {
+                        out.push(',');
+                    }
+                    write_string(name, out);
+                    out.push(':');
+                    next = Some(item);
+                }
+                None => {
+                    out.push('}');
+                    stack.pop();
+                }
+            },
+        }
+    }
+}
+
+/// A string with `"`, `\` and the C0 controls escaped, everything else as itself: RFC 8785's
+/// escaping, which every JSON parser reads back.
+pub(crate) fn write_string(s: &str, out: &mut String) {
+    out.reserve(s.len() + 2);
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    loop {
+        let run = i + super::plain_len(bytes.get(i..).unwrap_or_default());
+        // Escaped bytes are ASCII, so the run before them is whole characters.
+        out.push_str(s.get(i..run).unwrap_or_default());
+        let Some(&byte) = bytes.get(run) else { break };
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            0x09 => "\\t",
+            0x0A => "\\n",
+            0x0C => "\\f",
+            0x0D => "\\r",
+            _ => "",
+        };
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(hex_digit(byte >> 4));
+            out.push(hex_digit(byte & 0xF));
+        } else {
+            out.push_str(escape);
+        }
+        i = run + 1;
+    }
+    out.push('"');
+}
+
+fn hex_digit(nibble: u8) -> char {
+    char::from_digit(u32::from(nibble), 16).unwrap_or('0')
+}
+
+/// Appends a finite `n` as ECMAScript's `Number.prototype.toString` writes it (`-0` as `0`).
+pub(crate) fn write_ecmascript_number(n: f64, out: &mut String) {
+    // Integers below 2^53 print as their digits, which itoa writes without the
+    // shortest-round-trip search.
+    #[allow(clippy::cast_possible_truncation)]
+    let integer = n as i64;
+    #[allow(clippy::cast_precision_loss)]
+    if n.abs() < 9_007_199_254_740_992.0 && integer as f64 == n {
+        out.push_str(itoa::Buffer::new().format(integer));
+    } else {
+        out.push_str(ryu_js::Buffer::new().format_finite(n));
+    }
+}
+
+/// A number that reads back as the same double: `-0` keeps its sign, and the non-finite numbers,
+/// which no [`Value`] from the parser or the bindings holds, become `null` as in `JSON.stringify`.
+fn write_number(n: f64, out: &mut String) {
+    if !n.is_finite() {
+        out.push_str("null");
+    } else if n == 0.0 && n.is_sign_negative() {
+        out.push_str("-0");
+    } else {
+        write_ecmascript_number(n, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(value: &Value) -> String {
+        let mut out = String::new();
+        write_json(value, &mut out);
+        out
+    }
+
+    #[test]
+    fn members_keep_their_order_and_numbers_round_trip() {
+        let input = r#"{"b":[1,-0,0.1,1e21,-1.5e-7,null,true,false],"a":{"\u0000\"\\/\n\u001f":"é\u2028"},"":{}}"#;
+        let value = crate::json::parse(input.as_bytes(), &Default::default()).unwrap();
+        assert_eq!(
+            text(&value),
+            "{\"b\":[1,-0,0.1,1e+21,-1.5e-7,null,true,false],\"a\":{\"\\u0000\\\"\\\\/\\n\\u001f\":\"é\u{2028}\"},\"\":{}}"
+        );
+        let again = crate::json::parse(text(&value).as_bytes(), &Default::default()).unwrap();
+        assert_eq!(again, value);
+        assert_eq!(text(&Value::Number(f64::NAN)), "null");
+    }
+
+    #[test]
+    fn values_deeper_than_the_cap_are_null() {
+        let mut v = Value::Bool(true);
+        for _ in 0..MAX_DEPTH_CAP + 3 {
+            v = Value::Array(alloc::vec![v]);
+        }
+        let out = text(&v);
+        let inner = "[".repeat(MAX_DEPTH_CAP + 1) + "null" + &"]".repeat(MAX_DEPTH_CAP + 1);
+        assert_eq!(out, inner);
+        // Dropping this value recurses; the test thread's stack holds it.
+    }
+}
