@@ -7,9 +7,38 @@ import { createEngine } from './engine.mjs';
 import { createTexts } from './texts.mjs';
 import { createDelivery } from './deliver.mjs';
 
+/** Built-in schemas compiled once per module instance, for `validateConfig` without options. */
+function builtinCache(glue) {
+  const cache = new Map();
+  return (name) => {
+    let compiled = cache.get(name);
+    if (compiled === undefined) {
+      compiled = glue.compileSchema(name);
+      cache.set(name, compiled);
+    }
+    return compiled;
+  };
+}
+
 export function createApi(glue, exports, host) {
   const { Verifier, Signer, Webhook } = createEngine(glue, exports, host);
   const texts = createTexts(glue, exports);
+  const builtin = builtinCache(glue);
+  // Results cross as one JSON text (src/wasm/texts.rs) instead of one host call per property; the
+  // class stays the one wasm-bindgen made, so `instanceof CompiledSchema` and `free()` still work.
+  glue.CompiledSchema.prototype.validate = function validate(input) {
+    return texts.validate(this, input);
+  };
+  function validateConfig(schema, input, options) {
+    const plain = options === undefined || options === null;
+    if (typeof schema === 'string' && plain) return texts.validate(builtin(schema), input);
+    const compiled = glue.compileSchema(schema, options);
+    try {
+      return texts.validate(compiled, input);
+    } finally {
+      compiled.free();
+    }
+  }
   return {
     Verifier,
     Signer,
@@ -18,7 +47,7 @@ export function createApi(glue, exports, host) {
     schemes: glue.schemes,
     canonicalize: texts.canonicalize,
     canonicalizeValue: texts.canonicalizeValue,
-    validateConfig: glue.validateConfig,
+    validateConfig,
     compileSchema: glue.compileSchema,
     checkWebhookUrl: glue.checkWebhookUrl,
     CompiledSchema: glue.CompiledSchema,

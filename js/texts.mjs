@@ -4,6 +4,10 @@
 // hookseal's rules where JSON.stringify would silently change the value (NaN and Infinity would
 // become null, functions and symbols would vanish).
 
+/** The parser's default array limit (`ParseOptions::max_items`): a longer array is refused before
+ * JSON.stringify spends time on it (a sparse `new Array(2 ** 28)` would take seconds). */
+const MAX_ITEMS = 100_000;
+
 const OUTPUT_PTR = 0;
 const OUTPUT_LEN = 1;
 
@@ -84,8 +88,12 @@ export function createTexts(glue, exports) {
 
   const unsupported = (what) => new CanonicalizationError('unsupported_value', `${what} has no JSON form`);
 
+  const tooManyItems = () =>
+    new CanonicalizationError('too_many_items', `an array has more than ${MAX_ITEMS} items`);
+
   /** JSON.stringify's walk, refusing what it would otherwise change or drop silently. */
   function replacer(key, value) {
+    if (Array.isArray(value) && value.length > MAX_ITEMS) throw tooManyItems();
     switch (typeof value) {
       case 'number':
         if (value - value !== 0) {
@@ -103,11 +111,44 @@ export function createTexts(glue, exports) {
     }
   }
 
+  /**
+   * True if JSON.stringify would write `value` as it is: only plain objects and arrays, strings,
+   * booleans, null and finite numbers (undefined members are dropped as intended), no `toJSON`, not
+   * too deep. Then the native fast path (no replacer) gives the same text; anything else takes the
+   * replacer's path, which decides exactly. The walk is linear and cheap next to stringifying.
+   */
+  function plain(value, depth) {
+    switch (typeof value) {
+      case 'string':
+      case 'boolean':
+      case 'undefined':
+        return true;
+      case 'number':
+        return value - value === 0;
+      case 'object':
+        break;
+      default:
+        return false;
+    }
+    if (value === null) return true;
+    if (depth > 128 || typeof value.toJSON === 'function') return false;
+    if (Array.isArray(value)) {
+      if (value.length > MAX_ITEMS) return false;
+      for (let i = 0; i < value.length; i++) if (!plain(value[i], depth + 1)) return false;
+      return true;
+    }
+    for (const key in value) {
+      if (Object.prototype.hasOwnProperty.call(value, key) && !plain(value[key], depth + 1)) return false;
+    }
+    return true;
+  }
+
   /** `value` as JSON text, with hookseal's codes for what has no JSON form. */
   function stringify(value) {
     let text;
     try {
-      text = JSON.stringify(value, replacer);
+      if (Array.isArray(value) && value.length > MAX_ITEMS) throw tooManyItems();
+      text = plain(value, 0) ? JSON.stringify(value) : JSON.stringify(value, replacer);
     } catch (e) {
       if (e instanceof CanonicalizationError) throw e;
       if (e instanceof RangeError) {
@@ -129,5 +170,21 @@ export function createTexts(glue, exports) {
     return output();
   }
 
-  return { canonicalize, canonicalizeValue, stringify, write, output, fail, texts };
+  /** An instance as given: JSON text stays text (parsed strictly by Rust), any other value is
+   * read as JSON.stringify reads it. */
+  function instanceText(input) {
+    if (typeof input === 'string') {
+      if (!wellFormed(input)) throw loneSurrogate();
+      return input;
+    }
+    return input instanceof Uint8Array ? input : stringify(input);
+  }
+
+  function validate(compiled, input) {
+    const length = write(instanceText(input));
+    if (texts.validate(compiled, length) !== 0) throw fail();
+    return JSON.parse(output());
+  }
+
+  return { canonicalize, canonicalizeValue, validate };
 }

@@ -15,4 +15,7 @@ pub use value::Value;
 
 pub(crate) use map::SCAN_MAX;
 pub(crate) use scan::plain_len;
+// `write_json` serves the schema engine's results; without it only the string and number writers
+// are used (by the canonical writer).
+#[cfg_attr(not(feature = "schema"), allow(unused_imports))]
 pub(crate) use write::{write_ecmascript_number, write_json, write_string};

@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 use super::{Value, MAX_DEPTH_CAP};
 
 /// A container whose members are being written.
+#[cfg_attr(not(feature = "schema"), allow(dead_code))]
 enum Frame<'a> {
     Array(core::slice::Iter<'a, Value>),
     Object(core::slice::Iter<'a, (String, Value)>),
@@ -16,6 +17,7 @@ enum Frame<'a> {
 /// Appends `value` as compact JSON text, object members in insertion order. A value nested
 /// deeper than [`MAX_DEPTH_CAP`] levels (only one built in memory can be) is written as `null`
 /// there, as the bindings convert it. Iterative: depth costs heap, not call stack.
+#[cfg_attr(not(feature = "schema"), allow(dead_code))]
 pub(crate) fn write_json(value: &Value, out: &mut String) {
     let mut stack: Vec<Frame<'_>> = Vec::new();
     let mut next = Some(value);

@@ -54,6 +54,23 @@ impl Texts {
     }
 }
 
+#[cfg(feature = "schema")]
+#[wasm_bindgen]
+impl Texts {
+    /// Validates the JSON text in the first `len` input bytes with `schema`. 0 on success (the
+    /// output is the whole result as JSON text, `Validation::write_json`), 1 if the text is not
+    /// I-JSON (the output is the code, a line feed and the message).
+    pub fn validate(&mut self, schema: &super::schema::CompiledSchema, len: u32) -> u32 {
+        let options = crate::json::ParseOptions::default();
+        let result = self.input(len as usize).and_then(|text| crate::json::parse(text, &options)).map(|value| {
+            let mut out = String::new();
+            schema.schema.validate(&value).write_json(&mut out);
+            out.into_bytes()
+        });
+        self.answer(result)
+    }
+}
+
 impl Texts {
     pub(crate) fn input(&self, len: usize) -> Result<&[u8], Error> {
         self.input
