@@ -166,6 +166,7 @@ function summary() {
     const lines = [
       ['standard vs hand-written node:crypto (target ≥ 0.8)', pick(rows, 'standard Verifier', 'hand-written node:crypto')],
       ['standard vs awaited WebCrypto (target ≥ 1.0)', pick(rows, 'standard Verifier', 'awaited WebCrypto')],
+      ['verifyAsync vs awaited WebCrypto (target ≥ 0.9)', pick(rows, 'standard verifyAsync', 'awaited WebCrypto')],
       ['stripe vs stripe verifyHeader (target ≥ 1.0)', pick(rows, 'stripe Verifier', 'stripe verifyHeader')],
       ['github vs @octokit/webhooks-methods (target ≥ 1.0)', pick(rows, 'github Verifier', '@octokit/webhooks-methods (async)')],
       ['Webhook vs standardwebhooks (target ≥ 3)', pick(rows, 'Webhook.verify (parses)', 'standardwebhooks')],

@@ -165,6 +165,11 @@ export async function runSuite(env) {
     }
     const standard = await compare(contenders);
     add('standard Verifier', size, standard);
+    // verifyAsync against the bare awaited WebCrypto verifier (the like-with-like async pair).
+    add('standard verifyAsync', size, await compare([
+      ['hookseal verifyAsync (bytes)', async () => check(await verifier.verifyAsync(bytes, headers, { now }))],
+      ['awaited WebCrypto', webCrypto],
+    ]));
     add('string ÷ bytes (own cost)', size, [standard[1], { name: 'string', us: standard[0].us }]);
     void prefix;
 
