@@ -14,6 +14,7 @@ pub use parse::{
 pub use value::Value;
 
 pub(crate) use map::SCAN_MAX;
+pub(crate) use parse::parse_decimal;
 pub(crate) use scan::plain_len;
 // `write_json` serves the schema engine's results; without it only the string and number writers
 // are used (by the canonical writer).

@@ -23,6 +23,8 @@ use alloc::vec::Vec;
 
 mod bignum;
 mod float;
+
+pub(crate) use float::parse_decimal;
 mod names;
 mod number;
 mod options;

@@ -52,6 +52,18 @@ impl Texts {
         let result = self.input(len as usize).and_then(crate::canonical::canonicalize).map(String::into_bytes);
         self.answer(result)
     }
+
+    /// [`Texts::canonicalize`] for text that `JSON.stringify` wrote (`canonicalizeValue`), which
+    /// is canonical but for member order (`canonical::canonicalize_stringified`).
+    #[wasm_bindgen(js_name = canonicalizeStringified)]
+    pub fn canonicalize_stringified(&mut self, len: u32) -> u32 {
+        let options = crate::json::ParseOptions::default();
+        let result = self
+            .input(len as usize)
+            .and_then(|text| crate::canonical::canonicalize_stringified(text, &options))
+            .map(String::into_bytes);
+        self.answer(result)
+    }
 }
 
 #[cfg(feature = "schema")]

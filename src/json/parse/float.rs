@@ -39,7 +39,7 @@ const INFINITY_BITS: u64 = 0x7ff0_0000_0000_0000;
 /// The double nearest to `text`, a decimal in the JSON number grammar with leading zeros allowed:
 /// `-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?`. Magnitudes past the largest double give an infinity,
 /// those below half the smallest subnormal a zero. `None` if `text` is not in the grammar.
-pub(super) fn parse_decimal(text: &[u8]) -> Option<f64> {
+pub(crate) fn parse_decimal(text: &[u8]) -> Option<f64> {
     let (negative, unsigned) = match text.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, text),

@@ -1,0 +1,325 @@
+//! The canonical form of text that ECMAScript's `JSON.stringify` wrote (without indentation).
+//!
+//! RFC 8785 takes its string escapes from `JSON.stringify` and its number format from
+//! `Number.prototype.toString`, so such text is already canonical in everything but member order.
+//! `canonicalizeValue` in JavaScript is `JSON.stringify` followed by this: members are sorted by
+//! their names' UTF-16 code units, and every other token is copied as written, without unescaping
+//! strings or reading numbers back. Whatever `JSON.stringify` would not have written (whitespace,
+//! another escape, a lone surrogate's `\udxxx`, a value past a limit) sends the text through the
+//! strict parser instead, which gives the exact error, so no input is ever answered wrongly
+//! because it came from elsewhere — only more slowly.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cmp::Ordering;
+
+use super::write::cmp_utf16;
+use crate::error::Result;
+use crate::json::ParseOptions;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Scalar,
+    Key,
+    Array,
+    Object,
+}
+
+/// One token of the text; a container's `next` is the index past its last descendant.
+#[derive(Clone, Copy)]
+struct Token {
+    kind: Kind,
+    start: usize,
+    end: usize,
+    next: usize,
+}
+
+/// The canonical form of `input`, text written by `JSON.stringify`; other text is canonicalized
+/// through [`super::canonicalize_with`].
+pub(crate) fn canonicalize_stringified(input: &[u8], options: &ParseOptions) -> Result<String> {
+    match (core::str::from_utf8(input), input.len() <= options.max_input_len) {
+        (Ok(text), true) => match tokenize(text, options) {
+            Some(tokens) => {
+                let mut out = String::with_capacity(text.len());
+                if emit(text, &tokens, 0, &mut out).is_some() {
+                    return Ok(out);
+                }
+                super::canonicalize_with(input, options)
+            }
+            None => super::canonicalize_with(input, options),
+        },
+        _ => super::canonicalize_with(input, options),
+    }
+}
+
+/// The tokens of `text`, or `None` if it is not in `JSON.stringify`'s form within `options`.
+fn tokenize(text: &str, options: &ParseOptions) -> Option<Vec<Token>> {
+    let bytes = text.as_bytes();
+    let mut tokens: Vec<Token> = Vec::with_capacity(bytes.len() / 8 + 1);
+    // Open containers: their token index and how many children they have so far.
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    // Whether the next string is an object member's name.
+    let mut expect_key = false;
+    while pos < bytes.len() {
+        let byte = *bytes.get(pos)?;
+        match byte {
+            b'{' | b'[' => {
+                if open.len() >= options.max_depth {
+                    return None;
+                }
+                count_child(&mut open, options)?;
+                let kind = if byte == b'{' { Kind::Object } else { Kind::Array };
+                open.push((tokens.len(), 0));
+                tokens.push(Token { kind, start: pos, end: pos + 1, next: 0 });
+                expect_key = byte == b'{';
+                pos += 1;
+            }
+            b'}' | b']' => {
+                let (index, _) = open.pop()?;
+                let next = tokens.len();
+                let token = tokens.get_mut(index)?;
+                if (token.kind == Kind::Object) != (byte == b'}') {
+                    return None;
+                }
+                token.end = pos + 1;
+                token.next = next;
+                expect_key = false;
+                pos += 1;
+            }
+            b',' => {
+                expect_key = matches!(open.last().and_then(|(i, _)| tokens.get(*i)), Some(t) if t.kind == Kind::Object);
+                pos += 1;
+            }
+            b':' => pos += 1,
+            b'"' => {
+                let end = string_end(bytes, pos, options.max_string_len)?;
+                let kind = if expect_key { Kind::Key } else { Kind::Scalar };
+                if !expect_key {
+                    count_child(&mut open, options)?;
+                }
+                tokens.push(Token { kind, start: pos, end, next: tokens.len() + 1 });
+                expect_key = false;
+                pos = end;
+            }
+            b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => {
+                let len =
+                    bytes.get(pos..)?.iter().position(|b| matches!(b, b',' | b']' | b'}')).unwrap_or(bytes.len() - pos);
+                let token = text.get(pos..pos + len)?;
+                let well_formed = match byte {
+                    b't' => token == "true",
+                    b'f' => token == "false",
+                    b'n' => token == "null",
+                    _ => canonical_number(token),
+                };
+                if !well_formed {
+                    return None;
+                }
+                count_child(&mut open, options)?;
+                tokens.push(Token { kind: Kind::Scalar, start: pos, end: pos + len, next: tokens.len() + 1 });
+                pos += len;
+            }
+            _ => return None,
+        }
+    }
+    open.is_empty().then_some(tokens)
+}
+
+/// True if `token` is a number as `Number.prototype.toString` writes it, the only way
+/// `JSON.stringify` writes numbers: a short integer at a glance, anything else read and written
+/// back.
+fn canonical_number(token: &str) -> bool {
+    let digits = token.strip_prefix('-').unwrap_or(token);
+    let short_integer = !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit());
+    if short_integer && (!digits.starts_with('0') || token == "0") {
+        return true;
+    }
+    match crate::json::parse_decimal(token.as_bytes()) {
+        Some(n) if n.is_finite() => {
+            let mut written = String::new();
+            crate::json::write_ecmascript_number(n, &mut written);
+            written == token
+        }
+        _ => false,
+    }
+}
+
+/// Counts a value in the innermost open container against the item and member limits.
+fn count_child(open: &mut [(usize, usize)], options: &ParseOptions) -> Option<()> {
+    if let Some((_, children)) = open.last_mut() {
+        *children += 1;
+        if *children > options.max_items.min(options.max_members) {
+            return None;
+        }
+    }
+    Some(())
+}
+
+/// The end (past the closing quote) of the string starting at `start`, if it holds only what
+/// `JSON.stringify` writes: raw characters from U+0020 up, `\"`, `\\`, `\b \f \n \r \t`, and
+/// `\u00xx` for the other C0 controls.
+fn string_end(bytes: &[u8], start: usize, max_len: usize) -> Option<usize> {
+    let mut pos = start + 1;
+    loop {
+        match *bytes.get(pos)? {
+            b'"' => return (pos - start - 1 <= max_len).then_some(pos + 1),
+            b'\\' => match *bytes.get(pos + 1)? {
+                b'"' | b'\\' | b'b' | b'f' | b'n' | b'r' | b't' => pos += 2,
+                b'u' if short_control(bytes.get(pos + 2..pos + 6)?) => pos += 6,
+                _ => return None,
+            },
+            0x00..=0x1F => return None,
+            _ => pos += 1,
+        }
+    }
+}
+
+/// True for the `\u00xx` escapes `JSON.stringify` writes: C0 controls without a short escape,
+/// in lower-case hex.
+fn short_control(hex: &[u8]) -> bool {
+    let digit = |b: u8| match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        _ => None,
+    };
+    match hex {
+        [b'0', b'0', high @ (b'0' | b'1'), low] => match digit(*low) {
+            Some(low) => !matches!((high - b'0') * 16 + low, 0x08 | 0x09 | 0x0A | 0x0C | 0x0D),
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+/// Writes the canonical form of the value at `index`; `None` for a duplicate member name, which
+/// the strict parser then reports.
+fn emit(text: &str, tokens: &[Token], index: usize, out: &mut String) -> Option<()> {
+    let token = tokens.get(index)?;
+    match token.kind {
+        Kind::Scalar | Kind::Key => out.push_str(text.get(token.start..token.end)?),
+        Kind::Array => {
+            out.push('[');
+            let mut child = index + 1;
+            let mut first = true;
+            while child < token.next {
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                emit(text, tokens, child, out)?;
+                child = tokens.get(child)?.next;
+            }
+            out.push(']');
+        }
+        Kind::Object => {
+            let mut members: Vec<(usize, usize)> = Vec::new();
+            let mut key = index + 1;
+            while key < token.next {
+                let value = key + 1;
+                members.push((key, value));
+                key = tokens.get(value)?.next;
+            }
+            let name = |i: usize| tokens.get(i).and_then(|t| text.get(t.start + 1..t.end - 1)).map(unescape);
+            let mut names: Vec<(Cow<'_, str>, usize)> = Vec::with_capacity(members.len());
+            for (i, (key, _)) in members.iter().enumerate() {
+                names.push((name(*key)?, i));
+            }
+            crate::sort::heapsort(&mut names, |a, b| cmp_utf16(&a.0, &b.0) == Ordering::Less);
+            if names.windows(2).any(|w| matches!(w, [a, b] if cmp_utf16(&a.0, &b.0) == Ordering::Equal)) {
+                return None;
+            }
+            out.push('{');
+            for (n, (_, i)) in names.iter().enumerate() {
+                let (key, value) = *members.get(*i)?;
+                if n > 0 {
+                    out.push(',');
+                }
+                emit(text, tokens, key, out)?;
+                out.push(':');
+                emit(text, tokens, value, out)?;
+            }
+            out.push('}');
+        }
+    }
+    Some(())
+}
+
+/// A member name as its characters, for sorting: names without escapes (nearly all) are borrowed.
+fn unescape(raw: &str) -> Cow<'_, str> {
+    if !raw.contains('\\') {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push('\u{8}'),
+            Some('f') => out.push('\u{c}'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('u') => {
+                let hex: String = chars.by_ref().take(4).collect();
+                let code = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{fffd}');
+                out.push(code);
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both(text: &str) -> (Result<String>, Result<String>) {
+        let options = ParseOptions::default();
+        (
+            canonicalize_stringified(text.as_bytes(), &options),
+            super::super::canonicalize_with(text.as_bytes(), &options),
+        )
+    }
+
+    #[test]
+    fn agrees_with_the_strict_path_on_stringify_output_and_on_anything_else() {
+        for text in [
+            r#"{"b":[1,{"z":null,"a":true}],"a":"x","\u0001":-1.5e-7,"é":"\"\\\n","😀":0,"":{}}"#,
+            r#"[{"\ud800":1}]"#,
+            r#"{"a":1,"a":2}"#,
+            r#"{ "b": 1, "a": 2 }"#,
+            r#"[1.0,1E2,-0,1e21,100000000000000000000,0.1,1e-7]"#,
+            r#"[1e+21,1e-7,0.1,-1.5,123456789012345680000]"#,
+            r#"{"a":[],"b":[[[]]]}"#,
+            r#""\u0041""#,
+            "[1,",
+            "truex",
+            "",
+        ] {
+            // Text JSON.stringify could have written is answered by the fast path, the rest by the
+            // strict one: either way the answers are the same.
+            let (fast, strict) = both(text);
+            assert_eq!(fast.map_err(|e| e.code()), strict.map_err(|e| e.code()), "{text}");
+        }
+    }
+
+    #[test]
+    fn sorts_by_utf16_code_units_not_bytes() {
+        // U+FB01 (one unit, 0xFB01) sorts after U+1F600 (surrogates 0xD83D…) in UTF-16.
+        let (fast, _) = both("{\"\u{fb01}\":1,\"\u{1f600}\":2,\"a\":3}");
+        assert_eq!(fast.unwrap(), "{\"a\":3,\"\u{1f600}\":2,\"\u{fb01}\":1}");
+    }
+
+    #[test]
+    fn limits_fall_back_to_the_strict_errors() {
+        let deep = "[".repeat(200) + &"]".repeat(200);
+        let (fast, strict) = both(&deep);
+        assert_eq!(fast.unwrap_err().code(), strict.unwrap_err().code());
+    }
+}
