@@ -168,7 +168,12 @@ export function createEngine(glue, exports, host) {
 
   function clockSeconds(options, key) {
     if (options === undefined || options === null) return Date.now() / 1000;
-    const value = options[key];
+    let value;
+    try {
+      value = options[key];
+    } catch {
+      throw new TypeError(`options.${key} cannot be read`);
+    }
     if (value === undefined || value === null) return Date.now() / 1000;
     if (typeof value !== 'number') {
       throw new WebhookVerificationError('invalid_options', `\`${key}\` must be a number`);
@@ -225,7 +230,12 @@ export function createEngine(glue, exports, host) {
 
   /** Writes the id (or random bytes to make one) at the start of the input region. */
   function writeId(compiled, options, extra) {
-    let id = options === undefined || options === null ? undefined : options.id;
+    let id;
+    try {
+      id = options === undefined || options === null ? undefined : options.id;
+    } catch {
+      throw new TypeError('options.id cannot be read');
+    }
     if (id === null) id = undefined;
     if (id !== undefined && typeof id !== 'string') {
       throw new WebhookVerificationError('invalid_options', '`id` must be a string');

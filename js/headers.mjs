@@ -69,10 +69,16 @@ export function readHeaders(headers, wanted, found, limit) {
     add(found, index, value);
   };
   if (typeof iterate !== 'function') {
-    for (const name in headers) {
-      if (!Object.prototype.hasOwnProperty.call(headers, name)) continue;
-      if (++count > limit) return count;
-      take(name, headers[name]);
+    try {
+      for (const name in headers) {
+        if (!Object.prototype.hasOwnProperty.call(headers, name)) continue;
+        if (++count > limit) return count;
+        take(name, headers[name]);
+      }
+    } catch (e) {
+      // A getter or proxy trap that throws: the headers cannot be read.
+      if (e instanceof TypeError) throw e;
+      throw new TypeError(WRONG);
     }
     return count;
   }
