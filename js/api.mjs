@@ -22,5 +22,7 @@ export function createApi(glue, exports, host) {
     reservedHeaders: glue.reservedHeaders,
     diagnose: createDiagnose(glue),
     ...glue.__errorClasses(),
+    generateKeyPair: glue.generateKeyPair,
+    publicKeyOf: glue.publicKeyOf,
   };
 }
