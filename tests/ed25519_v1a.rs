@@ -170,7 +170,7 @@ fn key_rules() {
 fn v1a_candidates_count_toward_the_limit() {
     let v = vector();
     let sig = header(&v.headers, "webhook-signature");
-    let many = vec![sig; 5].join(" ");
+    let many = [sig; 5].join(" ");
     let headers = with_signature(&v.headers, &many);
     let limits = Limits { signatures: 4, ..Limits::default() };
     let ed = verifier(&[&v.public_key]).unwrap().with_limits(limits);
