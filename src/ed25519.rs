@@ -104,7 +104,9 @@ pub fn generate_key_pair(fill: impl FnOnce(&mut [u8]) -> Result<()>) -> Result<K
     let mut seed = Zeroizing::new([0u8; 32]);
     fill(seed.as_mut())?;
     let key = SigningKey::from_bytes(&seed);
-    let mut secret_key = String::from(SECRET_KEY_PREFIX);
+    // Room for all of it at once, so that no reallocation leaves a copy of the key behind.
+    let mut secret_key = String::with_capacity(SECRET_KEY_PREFIX.len() + 44);
+    secret_key.push_str(SECRET_KEY_PREFIX);
     encoding::encode_base64_into(seed.as_ref(), &mut secret_key);
     Ok(KeyPair { secret_key, public_key: public_text(&key.verifying_key()) })
 }
