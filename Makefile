@@ -9,7 +9,7 @@ TOOLS := $(CURDIR)/.tools
 NODE_BIN := $(TOOLS)/node_modules/.bin
 WASM_TARGET := wasm32-unknown-unknown
 RELEASE_WASM := target/$(WASM_TARGET)/release/hookseal.wasm
-PKG_FEATURES := wasm-module,schema
+PKG_FEATURES := wasm-module,schema,ed25519
 # -O3 to match the crate's opt-level (-Oz would undo some of its inlining for little size).
 WASM_OPT_FLAGS := -O3 --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

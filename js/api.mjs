@@ -20,6 +20,27 @@ function builtinCache(glue) {
   };
 }
 
+/**
+ * An exception from the caller's own objects (a getter, proxy trap or `toJSON` that throws) as a
+ * TypeError, so that every failure of the API is a HooksealError, TypeError or RangeError.
+ */
+function typed(e, HooksealError) {
+  if (e instanceof HooksealError || e instanceof TypeError || e instanceof RangeError) return e;
+  return new TypeError(`an argument could not be read: ${e?.message ?? e}`);
+}
+
+function guarded(fn, HooksealError) {
+  return function guard(...args) {
+    let out;
+    try {
+      out = fn.apply(this, args);
+    } catch (e) {
+      throw typed(e, HooksealError);
+    }
+    return out instanceof Promise ? out.catch((e) => Promise.reject(typed(e, HooksealError))) : out;
+  };
+}
+
 export function createApi(glue, exports, host) {
   const { Verifier, Signer, Webhook } = createEngine(glue, exports, host);
   const texts = createTexts(glue, exports);
@@ -29,31 +50,42 @@ export function createApi(glue, exports, host) {
   glue.CompiledSchema.prototype.validate = function validate(input) {
     return texts.validate(this, input);
   };
+  // A schema object crosses as JSON text, like instances (one parse, the schema limits apply).
+  function compileSchema(schema, options) {
+    if (typeof schema === 'object' && schema !== null) return glue.compileSchemaJson(texts.stringify(schema), options);
+    return glue.compileSchema(schema, options);
+  }
   function validateConfig(schema, input, options) {
     const plain = options === undefined || options === null;
     if (typeof schema === 'string' && plain) return texts.validate(builtin(schema), input);
-    const compiled = glue.compileSchema(schema, options);
+    const compiled = compileSchema(schema, options);
     try {
       return texts.validate(compiled, input);
     } finally {
       compiled.free();
     }
   }
+  const errors = glue.__errorClasses();
+  const guard = (fn) => guarded(fn, errors.HooksealError);
+  const delivery = createDelivery(glue);
+  for (const name of Object.keys(delivery)) delivery[name] = guard(delivery[name]);
   return {
     Verifier,
     Signer,
     Webhook,
-    generateSecret: glue.generateSecret,
+    generateSecret: guard(glue.generateSecret),
+    generateKeyPair: guard(glue.generateKeyPair),
+    publicKeyOf: guard(glue.publicKeyOf),
     schemes: glue.schemes,
     canonicalize: texts.canonicalize,
     canonicalizeValue: texts.canonicalizeValue,
-    validateConfig,
-    compileSchema: glue.compileSchema,
-    checkWebhookUrl: glue.checkWebhookUrl,
+    validateConfig: guard(validateConfig),
+    compileSchema: guard(compileSchema),
+    checkWebhookUrl: guard(glue.checkWebhookUrl),
     CompiledSchema: glue.CompiledSchema,
     reservedHeaders: glue.reservedHeaders,
-    diagnose: createDiagnose(glue),
-    ...createDelivery(glue),
-    ...glue.__errorClasses(),
+    diagnose: guard(createDiagnose(glue)),
+    ...delivery,
+    ...errors,
   };
 }

@@ -13,6 +13,16 @@ export function createDiagnose(glue) {
     else throw new TypeError('payload must be the raw request body as received (string, Uint8Array or ArrayBuffer)');
     const now = at?.now ?? Date.now() / 1000;
     if (typeof now !== 'number') throw new WebhookVerificationError('invalid_options', '`now` must be a number');
-    return glue.diagnoseFlat(options, body, allHeaders(headers, 1000), now);
+    // Read once here, so that a getter that throws is a TypeError rather than an exception
+    // thrown through wasm.
+    let copy = options;
+    if (typeof options === 'object' && options !== null) {
+      try {
+        copy = { ...options };
+      } catch {
+        throw new TypeError('options cannot be read');
+      }
+    }
+    return glue.diagnoseFlat(copy, body, allHeaders(headers, 1000), now);
   };
 }

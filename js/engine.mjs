@@ -8,7 +8,10 @@
 //
 // Where the runtime has a synchronous native HMAC (`node:crypto` in Node, Bun and Deno), the MAC is
 // computed by it; every rule around the MAC (header parsing, limits, tolerance, decoding, the
-// constant-time comparison) still runs in Rust, between `verifyBegin` and `verifyFinish`.
+// constant-time comparison) still runs in Rust, between `verifyBegin` and `verifyFinish`. An object
+// holding an Ed25519 key (`whsk_`/`whpk_`, Standard Webhooks v1a) always takes the one-call wasm
+// path: its signatures are checked by one implementation everywhere, and its payload has to be in
+// wasm memory for them anyway.
 
 import { readHeaders } from './headers.mjs';
 
@@ -119,7 +122,7 @@ export function createEngine(glue, exports, host) {
       if (!wanted.has(name)) wanted.set(name, i);
     });
     meta.wanted = wanted;
-    meta.hostKeys = host ? meta.keys.map((key) => host.key(key)) : null;
+    meta.hostKeys = host && !meta.asymmetric ? meta.keys.map((key) => host.key(key)) : null;
     return meta;
   }
 
@@ -194,7 +197,7 @@ export function createEngine(glue, exports, host) {
   function verify(compiled, payload, headers, now) {
     const bytes = payloadBytes(payload);
     loadVerifier(compiled);
-    if (host !== undefined && !compiled.canonical) {
+    if (compiled.hostKeys !== null && !compiled.canonical) {
       const length = bytes === undefined ? host.byteLength(payload) : bytes.length;
       if (host.prefer(length)) return verifyOnHost(compiled, bytes ?? payload, length, headers, now);
     }
@@ -264,7 +267,7 @@ export function createEngine(glue, exports, host) {
     const bytes = payloadBytes(payload);
     const timestamp = clockSeconds(options, 'timestamp');
     loadSigner(compiled);
-    if (host !== undefined && !compiled.canonical) {
+    if (compiled.hostKeys !== null && !compiled.canonical) {
       const length = bytes === undefined ? host.byteLength(payload) : bytes.length;
       if (host.prefer(length)) return signOnHost(compiled, bytes ?? payload, options, timestamp);
     }
@@ -372,13 +375,32 @@ export function createEngine(glue, exports, host) {
     return headersFrom(output());
   }
 
+  /**
+   * A plain copy of the options (and of the objects in them that Rust reads), made here so that a
+   * getter or proxy that throws is a TypeError in JavaScript, never an exception thrown through the
+   * engine's wasm frames while it is borrowed.
+   */
+  function snapshot(options) {
+    if (typeof options !== 'object' || options === null) return options;
+    try {
+      const copy = { ...options };
+      for (const key of ['scheme', 'limits']) {
+        if (typeof copy[key] === 'object' && copy[key] !== null) copy[key] = { ...copy[key] };
+      }
+      if (Array.isArray(copy.secrets)) copy.secrets = Array.from(copy.secrets);
+      return copy;
+    } catch {
+      throw new TypeError('options cannot be read');
+    }
+  }
+
   const compileVerifier = (options) => {
-    const compiled = compiledFrom(engine.compileVerifier(options));
+    const compiled = compiledFrom(engine.compileVerifier(snapshot(options)));
     loadedVerifier = compiled;
     return compiled;
   };
   const compileSigner = (options) => {
-    const compiled = compiledFrom(engine.compileSigner(options));
+    const compiled = compiledFrom(engine.compileSigner(snapshot(options)));
     loadedSigner = compiled;
     return compiled;
   };
@@ -419,10 +441,17 @@ export function createEngine(glue, exports, host) {
   class Webhook {
     #verifier;
     #signer;
+    #signError = null;
     constructor(secret, options) {
       const normalized = glue.webhookSecret(secret, options);
       this.#verifier = compileVerifier({ scheme: 'standard', secret: normalized });
-      this.#signer = compileSigner({ scheme: 'standard', secret: normalized });
+      // A public key (`whpk_`) verifies but cannot sign: the error waits for `sign`.
+      try {
+        this.#signer = compileSigner({ scheme: 'standard', secret: normalized });
+      } catch (e) {
+        if (!(e instanceof WebhookVerificationError)) throw e;
+        this.#signError = e;
+      }
     }
     /** Verifies and returns the parsed JSON payload (`undefined` for an empty body). */
     verify(payload, headers) {
@@ -442,10 +471,11 @@ export function createEngine(glue, exports, host) {
         throw new WebhookVerificationError('invalid_payload', 'the payload is not JSON');
       }
     }
-    /** Signs like the reference libraries: returns `v1,<base64>`. */
+    /** Signs like the reference libraries: returns `v1,<base64>` (`v1a,<base64>` for a `whsk_` key). */
     sign(msgId, timestamp, payload) {
       if (!(timestamp instanceof Date)) throw new TypeError('timestamp must be a Date');
       if (typeof msgId !== 'string') throw new TypeError('msgId must be a string');
+      if (this.#signError !== null) throw new WebhookVerificationError(this.#signError.code, this.#signError.message);
       const headers = sign(this.#signer, payload, { id: msgId, timestamp: Math.floor(timestamp.getTime() / 1000) });
       return headers[this.#signer.signatureHeader];
     }

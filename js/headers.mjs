@@ -40,6 +40,16 @@ function one(found, index, value) {
  * entries, so that the caller can refuse a request with too many without reading them all.
  */
 export function readHeaders(headers, wanted, found, limit) {
+  try {
+    return read(headers, wanted, found, limit);
+  } catch (e) {
+    // A getter, proxy trap or iterator that throws: the headers cannot be read.
+    if (e instanceof TypeError) throw e;
+    throw new TypeError(WRONG);
+  }
+}
+
+function read(headers, wanted, found, limit) {
   if (!isObject(headers)) throw new TypeError(WRONG);
   // A Fetch `Headers` looks names up itself, case-insensitively, and joins repeats with ", ", as
   // iterating it would.
@@ -102,6 +112,15 @@ export function readHeaders(headers, wanted, found, limit) {
 
 /** Every header as a flat `[name, value, …]` list (at most `limit` entries), for `diagnose`. */
 export function allHeaders(headers, limit) {
+  try {
+    return all(headers, limit);
+  } catch (e) {
+    if (e instanceof TypeError) throw e;
+    throw new TypeError(WRONG);
+  }
+}
+
+function all(headers, limit) {
   const flat = [];
   const names = new Map();
   const collect = {

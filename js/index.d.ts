@@ -697,3 +697,40 @@ export interface AttemptResult {
  * if (r.outcome === 'retry') await queue.add('webhook', { ...job.data, id: r.id, attemptsMade: (job.data.attemptsMade ?? 0) + 1 }, { delay: r.delayMs });
  */
 export function attempt(input: DeliveryInput, options?: SendOptions & { attemptsMade?: number }): Promise<AttemptResult>;
+
+/**
+ * A Standard Webhooks v1a (Ed25519) key pair. `secretKey` signs and stays with the sender;
+ * `publicKey` goes to receivers, which can verify with it but never sign. Both are accepted as a
+ * `secret` (or among `secrets`) of the `standard` scheme, beside `whsec_` HMAC secrets.
+ */
+export interface KeyPair {
+  /** `whsk_` + base64 of the 32-byte seed. */
+  secretKey: string;
+  /** `whpk_` + base64 of the 32-byte public key. */
+  publicKey: string;
+}
+
+/**
+ * A new Ed25519 key pair, its seed from `crypto.getRandomValues`.
+ *
+ * @example
+ * const { secretKey, publicKey } = generateKeyPair();
+ * const headers = new Signer({ scheme: 'standard', secret: secretKey }).sign(body); // webhook-signature: 'v1a,…'
+ * new Verifier({ scheme: 'standard', secret: publicKey }).verify(body, headers);
+ * // Moving from HMAC to Ed25519: verify both while senders switch; `secretIndex` says which matched.
+ * new Verifier({ scheme: 'standard', secrets: [publicKey, 'whsec_…'] }).verify(body, headers).secretIndex; // 0
+ * // A signer with both kinds writes `v1,… v1a,…` in one header.
+ * new Signer({ scheme: 'standard', secrets: ['whsec_…', secretKey] });
+ * // The drop-in: `new Webhook(publicKey)` verifies v1a; `new Webhook(secretKey).sign(…)` returns 'v1a,…'.
+ */
+export function generateKeyPair(): KeyPair;
+
+/**
+ * The `whpk_` public key of a `whsk_` secret key (32-byte seed or 64-byte seed ‖ public key form).
+ * Anything else is a `WebhookVerificationError` with code `invalid_secret`.
+ *
+ * @example
+ * publicKeyOf('whsk_6Xb/dCcHpPea21PS1N9VY/NZW723CEc77N4rJCubMbfVKIDij2HKpMKkioLlX0dRqSKJp4AJ6p9lMicMFs6Kvg==')
+ * // 'whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4='
+ */
+export function publicKeyOf(secretKey: string): string;

@@ -186,5 +186,5 @@ export function createTexts(glue, exports) {
     return JSON.parse(output());
   }
 
-  return { canonicalize, canonicalizeValue, validate };
+  return { canonicalize, canonicalizeValue, validate, stringify };
 }

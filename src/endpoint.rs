@@ -6,8 +6,10 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+#[cfg(feature = "ed25519")]
+use crate::ed25519::AsymmetricKey;
 use crate::error::{Code, Error, Result};
-use crate::scheme::{Part, Scheme};
+use crate::scheme::{Part, Scheme, Syntax};
 use crate::secret::{Key, Secret};
 
 /// Most secrets one endpoint may hold: rotation needs two or three, not hundreds.
@@ -42,10 +44,69 @@ pub(crate) struct Delivery<'d> {
     pub body: &'d [u8],
 }
 
+/// One secret of an endpoint, by what its text says it is.
+#[derive(Clone, Debug)]
+pub(crate) enum EndpointKey {
+    /// An HMAC-SHA256 key (`whsec_…`, any other text, raw bytes).
+    Hmac(Key),
+    /// An Ed25519 key (`whsk_…` or `whpk_…`) of the `standard` scheme's `v1a`.
+    #[cfg(feature = "ed25519")]
+    Ed25519(AsymmetricKey),
+}
+
+impl EndpointKey {
+    fn new(secret: &Secret<'_>, scheme: &Scheme, index: usize) -> Result<EndpointKey> {
+        if let Secret::Text(text) = secret {
+            if text.starts_with("whsk_") || text.starts_with("whpk_") {
+                return asymmetric(text, scheme, index);
+            }
+        }
+        Key::new(secret, scheme.key_encoding, index).map(EndpointKey::Hmac)
+    }
+
+    /// The HMAC key, `None` for an Ed25519 one.
+    pub fn hmac(&self) -> Option<&Key> {
+        match self {
+            EndpointKey::Hmac(key) => Some(key),
+            #[cfg(feature = "ed25519")]
+            EndpointKey::Ed25519(_) => None,
+        }
+    }
+}
+
+/// The prefix says the key is Ed25519: only the `standard` scheme has a version for it.
+fn asymmetric(text: &str, scheme: &Scheme, index: usize) -> Result<EndpointKey> {
+    if scheme.syntax != Syntax::Standard {
+        return Err(Error::with_message(
+            Code::InvalidSecret,
+            format!(
+                "secret {index} is an Ed25519 key (`whsk_`/`whpk_`): those sign Standard Webhooks `v1a` \
+                 signatures, so only the `standard` scheme takes them, not `{}`",
+                scheme.name
+            ),
+        ));
+    }
+    #[cfg(feature = "ed25519")]
+    {
+        match AsymmetricKey::parse(text, index)? {
+            Some(key) => Ok(EndpointKey::Ed25519(key)),
+            None => Err(Error::new(Code::InvalidSecret, "not an Ed25519 key")),
+        }
+    }
+    #[cfg(not(feature = "ed25519"))]
+    {
+        let _ = text;
+        Err(Error::with_message(
+            Code::InvalidSecret,
+            format!("secret {index} is an Ed25519 key (`whsk_`/`whpk_`), and hookseal was built without `ed25519`"),
+        ))
+    }
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct Endpoint {
     pub scheme: Scheme,
-    pub keys: Vec<Key>,
+    pub keys: Vec<EndpointKey>,
     pub notification_url: Option<String>,
     pub canonical: bool,
 }
@@ -65,7 +126,7 @@ impl Endpoint {
             .secrets
             .iter()
             .enumerate()
-            .map(|(i, s)| Key::new(s, config.scheme.key_encoding, i))
+            .map(|(i, s)| EndpointKey::new(s, &config.scheme, i))
             .collect::<Result<Vec<_>>>()?;
         if config.scheme.needs_url() && config.notification_url.map_or(true, str::is_empty) {
             return Err(Error::with_message(
@@ -116,6 +177,28 @@ impl Endpoint {
             }
         }
         (before, after)
+    }
+
+    /// True if any key is an Ed25519 one, whose signatures need the whole signed content at once.
+    pub fn has_asymmetric(&self) -> bool {
+        self.keys.iter().any(|k| k.hmac().is_none())
+    }
+
+    /// The HMAC keys, in order: those whose MACs [`crate::Verifier::finish`] takes.
+    pub fn hmac_keys(&self) -> impl Iterator<Item = &Key> {
+        self.keys.iter().filter_map(EndpointKey::hmac)
+    }
+
+    /// The whole signed content in one buffer, as Ed25519 signs it (it cannot be streamed: the
+    /// hash is taken twice when signing).
+    #[cfg(feature = "ed25519")]
+    pub fn signed_content(&self, delivery: &Delivery<'_>) -> Vec<u8> {
+        let mut out = Vec::with_capacity(delivery.body.len().saturating_add(64));
+        let mut digits = itoa::Buffer::new();
+        for part in self.scheme.template.parts() {
+            out.extend_from_slice(self.part_bytes(part, delivery, &mut digits));
+        }
+        out
     }
 
     /// HMAC-SHA256 of the delivery's signed content under `key`.

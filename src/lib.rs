@@ -9,7 +9,8 @@
 //! feature (on by default) adds the system clock and the OS random source; the `schema` feature
 //! (on by default) adds `hookseal::schema`, the JSON-Schema engine for webhook configs, which signing and
 //! verification do not need; the `wasm` feature adds the JavaScript bindings in `src/wasm/`,
-//! which the core never imports.
+//! which the core never imports; the `ed25519` feature (on by default) adds Standard Webhooks'
+//! asymmetric `v1a` signatures and [`ed25519`]'s key pairs.
 //!
 //! ```
 //! use hookseal::{Config, Scheme, Secret, Signer, Verifier};
@@ -39,6 +40,8 @@ pub mod canonical;
 #[cfg(feature = "schema")]
 pub mod delivery;
 pub mod diagnose;
+#[cfg(feature = "ed25519")]
+pub mod ed25519;
 pub mod encoding;
 mod endpoint;
 pub mod error;

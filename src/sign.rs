@@ -1,10 +1,14 @@
 //! Signing a delivery: the headers a sender attaches.
+//!
+//! Each signing secret writes one signature of its kind: an HMAC secret `v1,…`, an Ed25519
+//! secret key (`whsk_`, `standard` only) `v1a,…`, in the order the secrets are given. A public
+//! key (`whpk_`) cannot sign: a signer refuses it with `invalid_secret`.
 
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use crate::endpoint::{Config, Delivery, Endpoint};
+use crate::endpoint::{Config, Delivery, Endpoint, EndpointKey};
 use crate::error::{Code, Error, Result};
 
 /// Signs deliveries for one endpoint. Build once, sign many times.
@@ -26,7 +30,19 @@ pub const MAX_ID_LEN: usize = 256;
 impl Signer {
     /// A signer for `config`; see [`Config`].
     pub fn new(config: &Config<'_>) -> Result<Signer> {
-        Ok(Signer { endpoint: Endpoint::new(config)? })
+        let endpoint = Endpoint::new(config)?;
+        #[cfg(feature = "ed25519")]
+        for (index, key) in endpoint.keys.iter().enumerate() {
+            if let EndpointKey::Ed25519(key) = key {
+                if key.is_public() {
+                    return Err(Error::with_message(
+                        Code::InvalidSecret,
+                        format!("secret {index} is a public key (`whpk_`): it verifies but cannot sign"),
+                    ));
+                }
+            }
+        }
+        Ok(Signer { endpoint })
     }
 
     /// A signer over an endpoint already built (the bindings rebuild one from its descriptor).
@@ -59,13 +75,17 @@ impl Signer {
         let body = self.endpoint.signed_body(payload)?;
         let delivery = Delivery { id: signing.id, timestamp: Some(timestamp), body: body.as_ref() };
         let tags: Vec<[u8; 32]> = self
-            .endpoint
-            .keys
-            .iter()
-            .take(self.tag_count())
+            .signing_keys()
+            .filter_map(EndpointKey::hmac)
             .map(|key| self.endpoint.signature(key, &delivery))
             .collect();
-        self.finish(&signing, &tags)
+        self.headers(&signing, &tags, body.as_ref())
+    }
+
+    /// The keys that sign: every one where the scheme sends several signatures, else the first.
+    fn signing_keys(&self) -> impl Iterator<Item = &EndpointKey> {
+        let count = if self.endpoint.scheme.multiple_signatures { self.endpoint.keys.len() } else { 1 };
+        self.endpoint.keys.iter().take(count)
     }
 
     /// Checks the id and timestamp of a delivery about to be signed, for a MAC computed outside
@@ -86,14 +106,16 @@ impl Signer {
         Ok(Signing { id, timestamp })
     }
 
-    /// How many MACs [`Signer::finish`] takes: one per secret where the scheme sends several
-    /// signatures, else one for the current secret.
+    /// How many MACs [`Signer::finish`] takes: one per HMAC secret where the scheme sends several
+    /// signatures, else one for the current secret. Ed25519 secret keys take none.
     pub fn tag_count(&self) -> usize {
-        if self.endpoint.scheme.multiple_signatures {
-            self.endpoint.keys.len()
-        } else {
-            1
-        }
+        self.signing_keys().filter(|k| k.hmac().is_some()).count()
+    }
+
+    /// True if a signing secret is an Ed25519 key (`whsk_`), so that finishing needs the payload
+    /// ([`Signer::finish_with_payload`]).
+    pub fn has_ed25519(&self) -> bool {
+        self.endpoint.has_asymmetric()
     }
 
     /// True if the signed content is the body's canonical form, which only this crate computes.
@@ -107,13 +129,65 @@ impl Signer {
         self.endpoint.content_around_body(&Delivery { id: signing.id, timestamp: Some(signing.timestamp), body: &[] })
     }
 
-    /// The headers to send, from the MACs of the first [`Signer::tag_count`] keys in order.
+    /// The headers to send, from the MACs of the [`Signer::tag_count`] HMAC keys in order. A
+    /// signer with an Ed25519 key needs the payload too: this refuses with `invalid_options`, use
+    /// [`Signer::finish_with_payload`].
     pub fn finish(&self, signing: &Signing<'_>, tags: &[[u8; 32]]) -> Result<Vec<(String, String)>> {
+        if self.endpoint.has_asymmetric() {
+            return Err(Error::new(
+                Code::InvalidOptions,
+                "this signer holds an Ed25519 key, whose signature covers the whole content: use finish_with_payload",
+            ));
+        }
+        self.headers(signing, tags, &[])
+    }
+
+    /// [`Signer::finish`] that also writes the `v1a` signatures of the Ed25519 keys, over the
+    /// content rebuilt from `signing` and `payload` (the exact body that will be sent).
+    pub fn finish_with_payload(
+        &self,
+        signing: &Signing<'_>,
+        tags: &[[u8; 32]],
+        payload: &[u8],
+    ) -> Result<Vec<(String, String)>> {
+        let body = self.endpoint.signed_body(payload)?;
+        self.headers(signing, tags, body.as_ref())
+    }
+
+    /// The headers from the HMAC keys' MACs and, for Ed25519 keys, the signed `body`.
+    fn headers(&self, signing: &Signing<'_>, tags: &[[u8; 32]], body: &[u8]) -> Result<Vec<(String, String)>> {
         if tags.len() != self.tag_count() {
-            return Err(Error::new(Code::InvalidOptions, "one MAC per signing secret is needed"));
+            return Err(Error::new(Code::InvalidOptions, "one MAC per HMAC signing secret is needed"));
         }
         let scheme = &self.endpoint.scheme;
-        let signatures: Vec<String> = tags.iter().map(|tag| scheme.encoding.encode(tag)).collect();
+        #[cfg(feature = "ed25519")]
+        let content = match self.endpoint.has_asymmetric() {
+            true => {
+                self.endpoint.signed_content(&Delivery { id: signing.id, timestamp: Some(signing.timestamp), body })
+            }
+            false => Vec::new(),
+        };
+        #[cfg(not(feature = "ed25519"))]
+        let _ = body;
+        let mut tags = tags.iter();
+        let mut signatures: Vec<(&str, String)> = Vec::new();
+        for key in self.signing_keys() {
+            match key {
+                EndpointKey::Hmac(_) => {
+                    if let Some(tag) = tags.next() {
+                        signatures.push(("v1", scheme.encoding.encode(tag)));
+                    }
+                }
+                #[cfg(feature = "ed25519")]
+                EndpointKey::Ed25519(key) => {
+                    let Some(signature) = key.sign(&content) else {
+                        return Err(Error::new(Code::InvalidSecret, "a public key (`whpk_`) cannot sign"));
+                    };
+                    signatures.push((crate::ed25519::VERSION, crate::encoding::Encoding::Base64.encode(&signature)));
+                }
+            }
+        }
+        let labelled: Vec<(&str, &str)> = signatures.iter().map(|(v, s)| (*v, s.as_str())).collect();
         let mut headers = Vec::with_capacity(3);
         if let (Some(header), Some(id)) = (&scheme.id_header, signing.id) {
             headers.push((header.primary().to_string(), id.to_string()));
@@ -121,7 +195,7 @@ impl Signer {
         if let Some(header) = &scheme.timestamp_header {
             headers.push((header.primary().to_string(), signing.timestamp.to_string()));
         }
-        let value = scheme.syntax.format(&signatures, Some(signing.timestamp));
+        let value = scheme.syntax.format_versions(&labelled, Some(signing.timestamp));
         headers.push((scheme.signature_header.primary().to_string(), value));
         Ok(headers)
     }

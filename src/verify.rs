@@ -5,6 +5,11 @@
 //! replayed delivery costs no hashing. Comparison never stops at the first mismatch: each
 //! candidate is compared with each key's signature through `subtle`, and only the index of the
 //! key that matched is reported.
+//!
+//! Standard Webhooks `v1a` signatures (Ed25519, with the `ed25519` feature) are checked the same
+//! way: every `v1a` candidate against every Ed25519 key, all pairs, each with ed25519-dalek's
+//! `verify_strict`. They need the whole signed content at once, so [`Verifier::finish`] takes the
+//! payload too when the verifier holds Ed25519 keys ([`Verifier::finish_with_payload`]).
 
 use alloc::borrow::Cow;
 use alloc::format;
@@ -32,7 +37,8 @@ pub struct Limits {
     /// Most bytes the headers this scheme reads may hold together (`headers_too_large`).
     pub header_bytes: usize,
     /// Most candidate signatures in one delivery (`too_many_signatures`): each costs a
-    /// comparison against every secret.
+    /// comparison against every secret. `v1a` candidates count too when the verifier holds an
+    /// Ed25519 key; each of them costs a hash of the signed content and a curve check per key.
     pub signatures: usize,
 }
 
@@ -61,6 +67,9 @@ pub struct Verified {
 #[derive(Clone, Debug)]
 pub struct Pending {
     candidates: Vec<[u8; 32]>,
+    /// `v1a` candidates, kept only when the verifier holds an Ed25519 key.
+    #[cfg(feature = "ed25519")]
+    asymmetric: Vec<[u8; crate::ed25519::SIGNATURE_LEN]>,
     id: Option<String>,
     timestamp: Option<i64>,
 }
@@ -130,10 +139,12 @@ impl Verifier {
         let body = self.endpoint.signed_body(payload)?;
         let delivery = Delivery { id: pending.id.as_deref(), timestamp: pending.timestamp, body: body.as_ref() };
         let mut tags = [[0u8; 32]; crate::endpoint::MAX_SECRETS];
-        for (tag, key) in tags.iter_mut().zip(&self.endpoint.keys) {
+        let mut count = 0;
+        for (tag, key) in tags.iter_mut().zip(self.endpoint.hmac_keys()) {
             *tag = self.endpoint.signature(key, &delivery);
+            count += 1;
         }
-        self.finish(pending, tags.get(..self.endpoint.keys.len()).unwrap_or(&[]))
+        self.compare(pending, tags.get(..count).unwrap_or(&[]), body.as_ref())
     }
 
     /// Everything before the MAC: the payload's length, the headers' form and size, the
@@ -175,14 +186,13 @@ impl Verifier {
             ));
         }
         let parsed = scheme.syntax.parse(&sig_values, scheme.signature_header.primary())?;
-        if parsed.candidates.len() > self.limits.signatures {
+        // `v1a` candidates are checked, and so counted, only by a verifier with an Ed25519 key.
+        let asymmetric = if self.endpoint.has_asymmetric() { parsed.asymmetric.len() } else { 0 };
+        let count = parsed.candidates.len().saturating_add(asymmetric);
+        if count > self.limits.signatures {
             return Err(Error::with_message(
                 Code::TooManySignatures,
-                format!(
-                    "the delivery carries {} signatures; at most {} are accepted",
-                    parsed.candidates.len(),
-                    self.limits.signatures
-                ),
+                format!("the delivery carries {count} signatures; at most {} are accepted", self.limits.signatures),
             ));
         }
         let timestamp = match (parsed.timestamp, timestamp_text) {
@@ -193,7 +203,28 @@ impl Verifier {
             check_tolerance(ts, now, self.tolerance)?;
         }
         let candidates = parsed.candidates.iter().filter_map(|c| scheme.encoding.decode_signature(c)).collect();
-        Ok(Pending { candidates, id: id.map(String::from), timestamp })
+        Ok(Pending {
+            candidates,
+            #[cfg(feature = "ed25519")]
+            asymmetric: if asymmetric > 0 {
+                parsed.asymmetric.iter().filter_map(|c| crate::ed25519::decode_signature(c)).collect()
+            } else {
+                Vec::new()
+            },
+            id: id.map(String::from),
+            timestamp,
+        })
+    }
+
+    /// How many MACs [`Verifier::finish`] takes: one per HMAC secret (Ed25519 keys take none).
+    pub fn mac_count(&self) -> usize {
+        self.endpoint.hmac_keys().count()
+    }
+
+    /// True if the verifier holds an Ed25519 key (`whsk_`/`whpk_`), so that finishing needs the
+    /// payload ([`Verifier::finish_with_payload`]).
+    pub fn has_ed25519(&self) -> bool {
+        self.endpoint.has_asymmetric()
     }
 
     /// The signed content before and after the body, for a MAC computed outside this crate:
@@ -207,18 +238,68 @@ impl Verifier {
         })
     }
 
-    /// Compares every candidate with every key's MAC (`tags`, one per secret in order) in
-    /// constant time, without stopping at the first mismatch, and reports the first secret that
-    /// matched.
+    /// Compares every candidate with every key's MAC (`tags`, one per HMAC secret in order, see
+    /// [`Verifier::mac_count`]) in constant time, without stopping at the first mismatch, and
+    /// reports the first secret that matched. A verifier holding Ed25519 keys needs the payload
+    /// as well: this refuses with `invalid_options`, use [`Verifier::finish_with_payload`].
     pub fn finish(&self, pending: Pending, tags: &[[u8; 32]]) -> Result<Verified> {
-        if tags.len() != self.endpoint.keys.len() {
-            return Err(Error::new(Code::InvalidOptions, "one MAC per secret is needed"));
+        if self.endpoint.has_asymmetric() {
+            return Err(Error::new(
+                Code::InvalidOptions,
+                "this verifier holds Ed25519 keys, whose signatures cover the whole content: use finish_with_payload",
+            ));
         }
+        self.compare(pending, tags, &[])
+    }
+
+    /// [`Verifier::finish`] that also checks the `v1a` candidates against the Ed25519 keys, over
+    /// the signed content rebuilt from `pending` and `payload` (the raw body, as passed to
+    /// [`Verifier::begin_at`]; in canonical mode it is canonicalized here). `tags` are the MACs of
+    /// the HMAC secrets only, in order.
+    pub fn finish_with_payload(&self, pending: Pending, tags: &[[u8; 32]], payload: &[u8]) -> Result<Verified> {
+        if payload.len() > self.limits.payload_bytes {
+            return Err(Error::new(Code::PayloadTooLarge, "the payload is longer than at begin_at"));
+        }
+        let body = self.endpoint.signed_body(payload)?;
+        self.compare(pending, tags, body.as_ref())
+    }
+
+    /// The comparison of [`Verifier::finish`]; `body` is the signed body (used by Ed25519 only).
+    fn compare(&self, pending: Pending, tags: &[[u8; 32]], body: &[u8]) -> Result<Verified> {
+        if tags.len() != self.mac_count() {
+            return Err(Error::new(Code::InvalidOptions, "one MAC per HMAC secret is needed"));
+        }
+        #[cfg(feature = "ed25519")]
+        let content = match pending.asymmetric.is_empty() {
+            true => Vec::new(),
+            false => self.endpoint.signed_content(&Delivery {
+                id: pending.id.as_deref(),
+                timestamp: pending.timestamp,
+                body,
+            }),
+        };
+        #[cfg(not(feature = "ed25519"))]
+        let _ = body;
+        let mut tags = tags.iter();
         let mut matched = None;
-        for (index, tag) in tags.iter().enumerate() {
+        for (index, key) in self.endpoint.keys.iter().enumerate() {
             let mut hit = subtle::Choice::from(0);
-            for candidate in &pending.candidates {
-                hit |= candidate.ct_eq(tag);
+            match key {
+                crate::endpoint::EndpointKey::Hmac(_) => {
+                    let Some(tag) = tags.next() else { break };
+                    for candidate in &pending.candidates {
+                        hit |= candidate.ct_eq(tag);
+                    }
+                }
+                // Every pair is checked, as for HMAC: nothing secret is compared (the key, the
+                // signature and the content are all public), but the cost of a delivery does not
+                // then depend on which key matched.
+                #[cfg(feature = "ed25519")]
+                crate::endpoint::EndpointKey::Ed25519(key) => {
+                    for candidate in &pending.asymmetric {
+                        hit |= subtle::Choice::from(u8::from(key.verify(&content, candidate)));
+                    }
+                }
             }
             if bool::from(hit) && matched.is_none() {
                 matched = Some(index);

@@ -119,9 +119,10 @@ const MAX_LABELS: usize = 4;
 const MAX_LABEL_LEN: usize = 12;
 
 /// The version labels of the signatures in `values` that the scheme does not check (`v1a,`,
-/// `v0=`, `sha1=`), deduplicated. Only short alphanumeric labels are kept, so a message never
+/// `v0=`, `sha1=`), deduplicated; `v1a,` is checked, so not listed, when `v1a` is true (an
+/// Ed25519 key is among the secrets). Only short alphanumeric labels are kept, so a message never
 /// echoes arbitrary header text.
-pub fn other_versions(syntax: &Syntax, values: &[&str]) -> Vec<String> {
+pub fn other_versions(syntax: &Syntax, values: &[&str], v1a: bool) -> Vec<String> {
     let mut labels: Vec<String> = Vec::new();
     let mut add = |label: &str, separator: char| {
         let plausible = !label.is_empty()
@@ -140,7 +141,7 @@ pub fn other_versions(syntax: &Syntax, values: &[&str]) -> Vec<String> {
             Syntax::Standard => {
                 for token in value.split_ascii_whitespace() {
                     if let Some((version, _)) = token.split_once(',') {
-                        if version != "v1" {
+                        if version != "v1" && !(v1a && version == "v1a") {
                             add(version, ',');
                         }
                     }
@@ -173,7 +174,10 @@ pub fn other_versions(syntax: &Syntax, values: &[&str]) -> Vec<String> {
 /// What a version label usually is, for the message.
 pub fn explain_version(label: &str) -> &'static str {
     match label {
-        "v1a," => "`v1a` is Standard Webhooks' asymmetric (ed25519) signature, which needs the sender's public key",
+        "v1a," => {
+            "`v1a` is Standard Webhooks' asymmetric (ed25519) signature: pass the sender's public key \
+             (`whpk_…`) as a secret to check it"
+        }
         "sha1=" => "`sha1=` is GitHub's legacy HMAC-SHA1 header (`X-Hub-Signature`)",
         "v0=" => "`v0=` is a legacy or test-mode signature (Stripe sends it in test mode)",
         _ => "hookseal checks HMAC-SHA256 signatures only",
@@ -212,10 +216,11 @@ mod tests {
 
     #[test]
     fn other_versions_are_short_labels() {
-        assert_eq!(other_versions(&Syntax::Standard, &["v1a,abc v2,def v1,x"]), vec!["v1a,", "v2,"]);
-        assert_eq!(other_versions(&Syntax::Stripe, &["t=1,v0=aa,v0=bb"]), vec!["v0="]);
+        assert_eq!(other_versions(&Syntax::Standard, &["v1a,abc v2,def v1,x"], false), vec!["v1a,", "v2,"]);
+        assert_eq!(other_versions(&Syntax::Standard, &["v1a,abc v2,def v1,x"], true), vec!["v2,"]);
+        assert_eq!(other_versions(&Syntax::Stripe, &["t=1,v0=aa,v0=bb"], false), vec!["v0="]);
         let github = Syntax::Prefixed(Cow::Borrowed("sha256="));
-        assert_eq!(other_versions(&github, &["sha1=aa"]), vec!["sha1="]);
-        assert!(other_versions(&github, &["a-very-long-garbage-token=1 <script>=2"]).is_empty());
+        assert_eq!(other_versions(&github, &["sha1=aa"], false), vec!["sha1="]);
+        assert!(other_versions(&github, &["a-very-long-garbage-token=1 <script>=2"], false).is_empty());
     }
 }

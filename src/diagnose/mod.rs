@@ -66,7 +66,8 @@ pub enum FindingCode {
     BodyNotRaw,
     /// Headers of another preset scheme are present.
     HeadersOfOtherScheme,
-    /// Only signatures of versions the scheme does not check are present (`v1a`, `v0=`, `sha1=`).
+    /// Only signatures of versions the scheme does not check are present (`v0=`, `sha1=`, or
+    /// `v1a` when no Ed25519 key is among the secrets).
     UnsupportedSignatureVersion,
     /// The signature matches when read in the other encoding (base64 versus hex).
     SignatureEncoding,
@@ -367,10 +368,18 @@ impl<H: Headers + ?Sized> Run<'_, '_, H> {
     fn unsupported_versions(&self, findings: &mut Vec<Finding>) -> bool {
         let values = all_values(self.headers, &self.scheme.signature_header);
         let Ok(parsed) = self.scheme.syntax.parse(&values, self.signature_header()) else { return false };
-        if !parsed.candidates.is_empty() {
+        // With an Ed25519 key among the secrets, `v1a` signatures are checked like `v1` ones.
+        let ed25519 = cfg!(feature = "ed25519")
+            && self.scheme.syntax == crate::scheme::Syntax::Standard
+            && self
+                .options
+                .secrets
+                .iter()
+                .any(|s| matches!(s, Secret::Text(t) if t.starts_with("whsk_") || t.starts_with("whpk_")));
+        if !parsed.candidates.is_empty() || (ed25519 && !parsed.asymmetric.is_empty()) {
             return false;
         }
-        let labels = alternatives::other_versions(&self.scheme.syntax, &values);
+        let labels = alternatives::other_versions(&self.scheme.syntax, &values, ed25519);
         let Some(first) = labels.first() else { return false };
         let found = labels.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ");
         findings.push(Finding {

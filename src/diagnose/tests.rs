@@ -292,3 +292,36 @@ fn a_wrong_secret_gets_no_specific_finding() {
         }
     }
 }
+
+#[cfg(feature = "ed25519")]
+#[test]
+fn v1a_is_checked_when_a_public_key_is_given() {
+    let pair = crate::ed25519::generate_key_pair(|b| {
+        b.fill(9);
+        Ok(())
+    })
+    .unwrap();
+    let headers = sign("standard", Secret::Text(pair.secret_key()), BODY.as_bytes(), NOW);
+    assert!(headers.iter().any(|(_, v)| v.starts_with("v1a,")));
+    // The public key verifies; alone or beside an HMAC secret, no version finding.
+    let d = diagnose(Some("standard"), &[Secret::Text(pair.public_key())], BODY.as_bytes(), &headers);
+    assert!(d.ok && d.findings.is_empty(), "{d:?}");
+    let d = diagnose(None, &[Secret::Text(WHSEC), Secret::Text(pair.public_key())], BODY.as_bytes(), &headers);
+    assert!(d.ok, "{d:?}");
+    // Another public key: a plain mismatch, not an unsupported version.
+    let other = crate::ed25519::generate_key_pair(|b| {
+        b.fill(10);
+        Ok(())
+    })
+    .unwrap();
+    let d = diagnose(Some("standard"), &[Secret::Text(other.public_key())], BODY.as_bytes(), &headers);
+    assert_eq!(codes(&d), ["no_matching_signature"]);
+    // Only an HMAC secret: the version finding still names what to pass.
+    let d = diagnose(Some("standard"), &[Secret::Text(WHSEC)], BODY.as_bytes(), &headers);
+    assert_eq!(codes(&d), ["unsupported_signature_version"]);
+    assert!(d.findings[0].message.contains("`whpk_…`"), "{d:?}");
+    // A public key with a trailing line break is found like any secret with one.
+    let padded = format!("{}\n", pair.public_key());
+    let d = diagnose(Some("standard"), &[Secret::Text(&padded)], BODY.as_bytes(), &headers);
+    assert_eq!(codes(&d), ["secret_whitespace"], "{d:?}");
+}

@@ -5,6 +5,10 @@
 //! signed: a timestamp or id header whose value the template does not sign (a verifier would
 //! return whatever value the request carried, which an attacker can set freely), a placeholder
 //! with no header to fill it, header names that are not HTTP tokens.
+//!
+//! A custom scheme signs with HMAC-SHA256 only. Standard Webhooks' asymmetric `v1a` (Ed25519,
+//! `whsk_`/`whpk_` keys) belongs to the `standard` preset; a custom scheme refuses such keys with
+//! `invalid_secret` instead of reading them as HMAC text.
 
 use alloc::borrow::Cow;
 use alloc::format;

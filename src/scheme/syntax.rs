@@ -30,6 +30,9 @@ pub struct ParsedSignatures<'h> {
     pub candidates: Vec<&'h str>,
     /// The timestamp carried inside the signature header (Stripe's `t=`).
     pub timestamp: Option<&'h str>,
+    /// Encoded `v1a` (Ed25519) signatures, in header order: only [`Syntax::Standard`] has them,
+    /// and only a verifier holding an Ed25519 key checks them.
+    pub asymmetric: Vec<&'h str>,
 }
 
 impl Syntax {
@@ -40,7 +43,7 @@ impl Syntax {
         for value in values {
             recognised |= match self {
                 Syntax::Prefixed(prefix) => parse_prefixed(value, prefix, &mut out.candidates),
-                Syntax::Standard => standard::parse_signatures(value, &mut out.candidates),
+                Syntax::Standard => standard::parse_signatures(value, &mut out),
                 Syntax::Stripe => stripe::parse_signatures(value, &mut out, header)?,
             };
         }
@@ -61,10 +64,19 @@ impl Syntax {
 
     /// Writes the signature header value for already encoded signatures.
     pub fn format(&self, signatures: &[String], timestamp: Option<i64>) -> String {
+        let labelled: Vec<(&str, &str)> = signatures.iter().map(|s| ("v1", s.as_str())).collect();
+        self.format_versions(&labelled, timestamp)
+    }
+
+    /// [`Syntax::format`] for signatures of several versions, `(version, encoded signature)` in
+    /// order; only [`Syntax::Standard`] writes the version (`v1,…` or `v1a,…`), the other layouts
+    /// have one version and their own prefix.
+    pub(crate) fn format_versions(&self, signatures: &[(&str, &str)], timestamp: Option<i64>) -> String {
+        let plain = || signatures.iter().map(|(_, s)| String::from(*s)).collect::<Vec<_>>();
         match self {
             Syntax::Prefixed(prefix) => {
                 let mut out = String::new();
-                for (i, sig) in signatures.iter().enumerate() {
+                for (i, (_, sig)) in signatures.iter().enumerate() {
                     if i > 0 {
                         out.push(' ');
                     }
@@ -74,7 +86,7 @@ impl Syntax {
                 out
             }
             Syntax::Standard => standard::format_signatures(signatures),
-            Syntax::Stripe => stripe::format_signatures(signatures, timestamp.unwrap_or(0)),
+            Syntax::Stripe => stripe::format_signatures(&plain(), timestamp.unwrap_or(0)),
         }
     }
 }

@@ -10,14 +10,17 @@ use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::endpoint::Endpoint;
+use crate::endpoint::{Endpoint, EndpointKey};
 use crate::mac::{KeyState, KEY_STATE_LEN};
 use crate::scheme::{Encoding, HeaderName, KeyEncoding, Part, Scheme, Syntax, Template};
 use crate::secret::Key;
 use crate::verify::Limits;
 
 /// Bumped whenever the layout changes, so a stale descriptor is refused instead of misread.
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
+
+/// The kind byte before each key: an HMAC key state follows, or an Ed25519 key's 32 bytes.
+const HMAC_KEY: u8 = 0;
 
 /// What a descriptor holds besides the endpoint.
 pub(crate) struct Settings {
@@ -81,7 +84,15 @@ pub(crate) fn write(endpoint: &Endpoint, settings: &Settings) -> Vec<u8> {
     }
     out.u32(endpoint.keys.len());
     for key in &endpoint.keys {
-        out.0.extend_from_slice(&key.state().to_bytes());
+        match key {
+            EndpointKey::Hmac(key) => {
+                out.u8(HMAC_KEY);
+                out.0.extend_from_slice(&key.state().to_bytes());
+            }
+            // The kind (secret or public key) then the seed or the point.
+            #[cfg(feature = "ed25519")]
+            EndpointKey::Ed25519(key) => out.0.extend_from_slice(key.to_bytes().as_ref()),
+        }
     }
     out.0
 }
@@ -139,8 +150,19 @@ pub(crate) fn read(bytes: &[u8]) -> Option<(Endpoint, Settings)> {
     let count = r.u32()?;
     let mut keys = Vec::with_capacity(count.min(crate::endpoint::MAX_SECRETS));
     for _ in 0..count {
-        let state: &[u8; KEY_STATE_LEN] = r.take(KEY_STATE_LEN)?.try_into().ok()?;
-        keys.push(Key::from_state(KeyState::from_bytes(state)));
+        keys.push(match r.u8()? {
+            HMAC_KEY => {
+                let state: &[u8; KEY_STATE_LEN] = r.take(KEY_STATE_LEN)?.try_into().ok()?;
+                EndpointKey::Hmac(Key::from_state(KeyState::from_bytes(state)))
+            }
+            #[cfg(feature = "ed25519")]
+            kind => {
+                let bytes: &[u8; 32] = r.take(32)?.try_into().ok()?;
+                EndpointKey::Ed25519(crate::ed25519::AsymmetricKey::from_bytes(kind, bytes)?)
+            }
+            #[cfg(not(feature = "ed25519"))]
+            _ => return None,
+        });
     }
     let scheme = Scheme {
         name: Cow::Owned(name),

@@ -10,6 +10,11 @@
 //! Every rule stays in the core: header parsing, limits, tolerance, candidate decoding and the
 //! constant-time comparison run here, also when the host computes the MAC (`verify_begin`, the
 //! host's HMAC over `before ‖ payload ‖ after`, then `verify_finish`).
+//!
+//! Ed25519 (`v1a`) always runs here, never on the host: `compiled` reports `asymmetric` for an
+//! object holding an Ed25519 key, and JavaScript then takes the one-call path (`verify`, `sign`)
+//! for it, which computes its HMACs here too. One implementation (ed25519-dalek's strict
+//! verification) then decides every `v1a` signature, in every runtime.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -310,12 +315,21 @@ fn compiled(desc: &[u8], config: &Config<'_>, opts: &EndpointOptions, limits: Li
     let names: Array = header_names(&config.scheme).into_iter().map(JsValue::from_str).collect();
     set(&out, "names", &names.into());
     let keys = Array::new();
+    let mut asymmetric = false;
     for (index, secret) in config.secrets.iter().enumerate() {
+        // The endpoint was built, so a key that reads as Ed25519 is one; it has no HMAC bytes.
+        if let crate::Secret::Text(text) = secret {
+            if text.starts_with("whsk_") || text.starts_with("whpk_") {
+                asymmetric = true;
+                continue;
+            }
+        }
         let bytes = secret::key_bytes(secret, config.scheme.key_encoding, index)
             .map_err(|e| super::errors::webhook_error(&e))?;
         keys.push(&Uint8Array::from(bytes.as_slice()).into());
     }
     set(&out, "keys", &keys.into());
+    set(&out, "asymmetric", &JsValue::from_bool(asymmetric));
     set(&out, "scheme", &JsValue::from_str(&config.scheme.name));
     set(&out, "signatureHeader", &JsValue::from_str(config.scheme.signature_header.primary()));
     set(&out, "canonical", &JsValue::from_bool(opts.canonical));
@@ -438,4 +452,27 @@ pub(crate) fn webhook_secret(secret: &JsValue, raw: bool) -> Result<SecretBuf, J
         SecretBuf::Text(s) if raw => SecretBuf::Raw(s.encode_utf16().map(|u| u as u8).collect()),
         other => other,
     })
+}
+
+/// `generateKeyPair() → { secretKey: 'whsk_…', publicKey: 'whpk_…' }`, the seed from
+/// `crypto.getRandomValues`.
+#[cfg(feature = "ed25519")]
+#[wasm_bindgen(js_name = generateKeyPair)]
+pub fn generate_key_pair() -> Result<JsValue, JsValue> {
+    let pair = crate::ed25519::generate_key_pair(convert::fill_random).map_err(|e| super::errors::webhook_error(&e))?;
+    let out = Object::new();
+    set(&out, "secretKey", &JsValue::from_str(pair.secret_key()));
+    set(&out, "publicKey", &JsValue::from_str(pair.public_key()));
+    Ok(out.into())
+}
+
+/// `publicKeyOf('whsk_…') → 'whpk_…'`.
+#[cfg(feature = "ed25519")]
+#[wasm_bindgen(js_name = publicKeyOf)]
+pub fn public_key_of(secret_key: &JsValue) -> Result<String, JsValue> {
+    let text = secret_key
+        .as_string()
+        .map(zeroize::Zeroizing::new)
+        .ok_or_else(|| super::errors::type_error("the secret key must be a string ('whsk_…')"))?;
+    crate::ed25519::public_key_of(text.as_str()).map_err(|e| super::errors::webhook_error(&e))
 }

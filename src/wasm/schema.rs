@@ -119,6 +119,11 @@ fn schema_from(schema: &JsValue, options: &JsValue) -> Result<Schema, JsValue> {
     } else {
         return Err(type_error("schema must be a built-in name or a JSON Schema object"));
     };
+    finish_schema(compiled, options)
+}
+
+/// The host's URL parser and `options.errorStyle` on a compiled schema.
+fn finish_schema(compiled: Schema, options: &JsValue) -> Result<Schema, JsValue> {
     let compiled = compiled.with_url_parser(host_url);
     match convert::optional_string(options, "errorStyle")? {
         None => Ok(compiled),
@@ -180,6 +185,14 @@ impl CompiledSchema {
         let value = input_value(input, true)?;
         Ok(validation_to_js(&self.schema.validate(&value)))
     }
+}
+
+/// `compileSchema` for a schema object, which `js/api.mjs` hands over as JSON text: the strict
+/// parser and the schema limits see the document, not one host call per property.
+#[wasm_bindgen(js_name = compileSchemaJson)]
+pub fn compile_schema_json(text: &str, options: &JsValue) -> Result<CompiledSchema, JsValue> {
+    let compiled = Schema::compile_json(text.as_bytes()).map_err(|e| schema_error(&e))?;
+    Ok(CompiledSchema { schema: finish_schema(compiled, options)? })
 }
 
 /// `compileSchema(schema, { events?, errorStyle? })`.

@@ -24,13 +24,14 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 
-import { STANDARD_VECTOR } from './smoke.mjs';
+import { STANDARD_VECTOR, V1A_VECTOR } from './smoke.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
 const PKG = join(REPO, 'pkg');
 const VECTORS = join(REPO, 'tests', 'vectors', 'signatures.json');
+const V1A_VECTORS = join(REPO, 'tests', 'vectors', 'signatures-v1a.json');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 
@@ -134,7 +135,9 @@ const RUNTIMES = [
     run: async () => {
       const published = JSON.parse(readFileSync(VECTORS, 'utf8')).vectors[0];
       for (const key of Object.keys(STANDARD_VECTOR)) assert.deepEqual(STANDARD_VECTOR[key], published[key], `smoke.mjs's inlined vector differs from ${VECTORS}: ${key}`);
-      return `${smokeLine(await exec(process.execPath, ['entry.mjs']), 'index.mjs')}; inlined vector == signatures.json`;
+      const v1a = JSON.parse(readFileSync(V1A_VECTORS, 'utf8')).vectors[0];
+      for (const key of Object.keys(V1A_VECTOR)) assert.deepEqual(V1A_VECTOR[key], v1a[key], `smoke.mjs's inlined v1a vector differs from ${V1A_VECTORS}: ${key}`);
+      return `${smokeLine(await exec(process.execPath, ['entry.mjs']), 'index.mjs')}; inlined vectors == signatures.json, signatures-v1a.json`;
     },
   },
   {

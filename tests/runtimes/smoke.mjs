@@ -21,6 +21,21 @@ export const STANDARD_VECTOR = {
   },
 };
 
+/** The Standard Webhooks v1a (Ed25519) vector of tests/vectors/signatures-v1a.json. */
+export const V1A_VECTOR = {
+  scheme: 'standard-v1a',
+  secretKey: 'whsk_6Xb/dCcHpPea21PS1N9VY/NZW723CEc77N4rJCubMbfVKIDij2HKpMKkioLlX0dRqSKJp4AJ6p9lMicMFs6Kvg==',
+  publicKey: 'whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=',
+  id: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+  timestamp: 1614265330,
+  payload: '{"test": 2432232314}',
+  headers: {
+    'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+    'webhook-timestamp': '1614265330',
+    'webhook-signature': 'v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg==',
+  },
+};
+
 /** A platform's own scheme, as a custom-scheme object. */
 export const CUSTOM_SCHEME = {
   signatureHeader: 'X-JuriChat-Signature',
@@ -63,6 +78,30 @@ function standardVector(h) {
   const signed = new h.Signer({ scheme: v.scheme, secret: v.secret }).sign(v.payload, { id: v.id, timestamp: v.timestamp });
   equal(JSON.stringify(signed), JSON.stringify(v.headers), 'vector re-signed headers');
   equal(new h.Webhook(v.secret).sign(v.id, new Date(v.timestamp * 1000), v.payload), v.headers['webhook-signature'], 'Webhook.sign');
+}
+
+/** The v1a vector verifies with the public key, re-signs identically with the secret key (Ed25519 is
+ * deterministic), rejects a tampered body; a fresh key pair signs and verifies beside an HMAC secret. */
+function v1aVector(h) {
+  const v = V1A_VECTOR;
+  const verifier = new h.Verifier({ scheme: 'standard', secret: v.publicKey });
+  const got = verifier.verify(v.payload, v.headers, { now: v.timestamp });
+  equal(got.id, v.id, 'v1a vector id');
+  equal(got.secretIndex, 0, 'v1a vector secretIndex');
+  throwsCode(() => verifier.verify(v.payload.replace('2432', '2433'), v.headers, { now: v.timestamp }), h.WebhookVerificationError,
+    'no_matching_signature', 'v1a tampered body');
+  const signed = new h.Signer({ scheme: 'standard', secret: v.secretKey }).sign(v.payload, { id: v.id, timestamp: v.timestamp });
+  equal(JSON.stringify(signed), JSON.stringify(v.headers), 'v1a vector re-signed headers');
+  equal(new h.Webhook(v.secretKey).sign(v.id, new Date(v.timestamp * 1000), v.payload), v.headers['webhook-signature'], 'Webhook(whsk_).sign');
+  equal(h.publicKeyOf(v.secretKey), v.publicKey, 'publicKeyOf');
+  const pair = h.generateKeyPair();
+  check(/^whsk_[A-Za-z0-9+/]{43}=$/.test(pair.secretKey) && /^whpk_[A-Za-z0-9+/]{43}=$/.test(pair.publicKey), 'generateKeyPair() format');
+  const hmac = h.generateSecret();
+  const headers = new h.Signer({ scheme: 'standard', secrets: [hmac, pair.secretKey] }).sign(v.payload);
+  check(/^v1,\S+ v1a,\S+$/.test(headers['webhook-signature']), `v1 and v1a in one header: ${headers['webhook-signature']}`);
+  equal(new h.Verifier({ scheme: 'standard', secrets: [pair.publicKey] }).verify(v.payload, headers).secretIndex, 0, 'v1a beside v1');
+  throwsCode(() => new h.Signer({ scheme: 'standard', secret: pair.publicKey }), h.WebhookVerificationError, 'invalid_secret',
+    'a public key cannot sign');
 }
 
 /** Every preset scheme and a custom one: sign, verify (string and bytes), reject a tampered body;
@@ -152,12 +191,13 @@ function seedConfig(h) {
 }
 
 /** The checks, in order. */
-export const STEPS = [standardVector, everyScheme, canonicalization, errors, seedConfig];
+export const STEPS = [standardVector, v1aVector, everyScheme, canonicalization, errors, seedConfig];
 
 /** Runs every step against the hookseal namespace `h`; throws on the first failure. Returns the step names. */
 export function smoke(h) {
   for (const name of ['Verifier', 'Signer', 'Webhook', 'generateSecret', 'schemes', 'canonicalize', 'canonicalizeValue',
-    'validateConfig', 'compileSchema', 'checkWebhookUrl', 'HooksealError', 'WebhookVerificationError', 'CanonicalizationError', 'SchemaError']) {
+    'validateConfig', 'compileSchema', 'checkWebhookUrl', 'HooksealError', 'WebhookVerificationError', 'CanonicalizationError', 'SchemaError',
+    'generateKeyPair', 'publicKeyOf']) {
     check(typeof h[name] === 'function', `export ${name} is ${typeof h[name]}`);
   }
   const done = [];

@@ -161,3 +161,21 @@ new Verifier();
 generateSecret({ format: 'pem' });
 // @ts-expect-error: scheme is required
 new Signer({ secret: 'x' });
+
+// ---- Standard Webhooks v1a (Ed25519) ------------------------------------------------------------
+
+import { generateKeyPair, publicKeyOf, type KeyPair } from 'hookseal';
+
+const pair: KeyPair = generateKeyPair();
+assertType<Equal<typeof pair, KeyPair>>();
+const derived: string = publicKeyOf(pair.secretKey);
+void derived;
+const v1aHeaders: Record<string, string> = new Signer({ scheme: 'standard', secrets: ['whsec_x', pair.secretKey] }).sign('{}');
+const v1aResult: VerifyResult = new Verifier({ scheme: 'standard', secrets: [pair.publicKey, 'whsec_x'] }).verify('{}', v1aHeaders);
+void v1aResult.secretIndex;
+const v1aSignature: string = new Webhook(pair.secretKey).sign('msg_1', new Date(), '{}');
+void v1aSignature;
+// @ts-expect-error: publicKeyOf takes the secret key's text
+publicKeyOf(new Uint8Array(32));
+// @ts-expect-error: generateKeyPair takes no options
+generateKeyPair({ format: 'hex' });
