@@ -124,7 +124,7 @@ bench: pkg size-without-schema benches/node_modules/.installed runtime-deps chro
 # Not part of `make test`: it runs as long as it is given (FUZZ_SECONDS per target). The crate
 # forbids unsafe code, so no sanitizer is needed and the stable toolchain builds the targets.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := json number verify schema config
+FUZZ_TARGETS := json number verify schema config stringified
 CARGO_FUZZ_VERSION := 0.13.2
 
 cargo-fuzz:

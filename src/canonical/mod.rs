@@ -27,13 +27,10 @@
 //! # Ok::<(), hookseal::Error>(())
 //! ```
 
-// Only the JavaScript bindings have text that `JSON.stringify` wrote.
-#[cfg_attr(not(feature = "wasm"), allow(dead_code))]
 mod stringified;
 mod write;
 
-#[cfg(feature = "wasm")]
-pub(crate) use stringified::canonicalize_stringified;
+pub use stringified::canonicalize_stringified;
 
 use alloc::string::String;
 

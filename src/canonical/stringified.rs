@@ -35,9 +35,18 @@ struct Token {
     next: usize,
 }
 
-/// The canonical form of `input`, text written by `JSON.stringify`; other text is canonicalized
-/// through [`super::canonicalize_with`].
-pub(crate) fn canonicalize_stringified(input: &[u8], options: &ParseOptions) -> Result<String> {
+/// The canonical form of `input`, text that ECMAScript's `JSON.stringify` wrote (as JavaScript
+/// bindings have it); any other text is answered exactly as [`super::canonicalize_with`] answers
+/// it, only without the shortcut.
+///
+/// ```
+/// use hookseal::canonical::{canonicalize_stringified, ParseOptions};
+/// let text = br#"{"b":[1,2],"a":{"d":null,"c":"\t"}}"#; // JSON.stringify's output
+/// let canonical = canonicalize_stringified(text, &ParseOptions::default())?;
+/// assert_eq!(canonical, r#"{"a":{"c":"\t","d":null},"b":[1,2]}"#);
+/// # Ok::<(), hookseal::Error>(())
+/// ```
+pub fn canonicalize_stringified(input: &[u8], options: &ParseOptions) -> Result<String> {
     match (core::str::from_utf8(input), input.len() <= options.max_input_len) {
         (Ok(text), true) => match tokenize(text, options) {
             Some(tokens) => {
