@@ -13,21 +13,67 @@ enum Frame<'a> {
     Object(core::slice::Iter<'a, (String, Value)>),
 }
 
+/// Nesting written by recursion; deeper containers go to the iterative writer. Most values
+/// (results' params and bodies, configs) are shallow, and recursion spares them the allocation
+/// of a stack.
+const RECURSION_LEVELS: usize = 8;
+
 /// Appends `value` as compact JSON text, object members in insertion order. A value nested
 /// deeper than [`MAX_DEPTH_CAP`] levels (only one built in memory can be) is written as `null`
-/// there, as the bindings convert it. Iterative: depth costs heap, not call stack.
+/// there, as the bindings convert it. Depth costs heap, not call stack, past a few levels.
 pub(crate) fn write_json(value: &Value, out: &mut String) {
+    write_shallow(value, out, 0);
+}
+
+fn write_shallow(value: &Value, out: &mut String, depth: usize) {
+    match value {
+        Value::Array(items) if depth < RECURSION_LEVELS => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_shallow(item, out, depth + 1);
+            }
+            out.push(']');
+        }
+        Value::Object(map) if depth < RECURSION_LEVELS => {
+            out.push('{');
+            for (i, (name, item)) in map.members().iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(name, out);
+                out.push(':');
+                write_shallow(item, out, depth + 1);
+            }
+            out.push('}');
+        }
+        Value::Array(_) | Value::Object(_) => write_deep(value, out, depth),
+        _ => write_scalar(value, out),
+    }
+}
+
+fn write_scalar(value: &Value, out: &mut String) {
+    match value {
+        // Containers never come here.
+        Value::Null | Value::Array(_) | Value::Object(_) => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Number(n) => write_number(*n, out),
+        Value::String(s) => write_string(s, out),
+    }
+}
+
+/// [`write_json`] of a value at `depth`, with a stack on the heap.
+fn write_deep(value: &Value, out: &mut String, depth: usize) {
     let mut stack: Vec<Frame<'_>> = Vec::new();
     let mut next = Some(value);
     loop {
         if let Some(value) = next.take() {
             match value {
-                _ if stack.len() > MAX_DEPTH_CAP => out.push_str("null"),
-                Value::Null => out.push_str("null"),
-                Value::Bool(true) => out.push_str("true"),
-                Value::Bool(false) => out.push_str("false"),
-                Value::Number(n) => write_number(*n, out),
-                Value::String(s) => write_string(s, out),
+                // Beyond the cap every value is `null`.
+                _ if depth + stack.len() > MAX_DEPTH_CAP => out.push_str("null"),
                 Value::Array(items) => {
                     out.push('[');
                     stack.push(Frame::Array(items.iter()));
@@ -36,6 +82,7 @@ pub(crate) fn write_json(value: &Value, out: &mut String) {
                     out.push('{');
                     stack.push(Frame::Object(map.members().iter()));
                 }
+                _ => write_scalar(value, out),
             }
         }
         let Some(frame) = stack.last_mut() else {
@@ -169,6 +216,15 @@ mod tests {
         let out = text(&v);
         let inner = "[".repeat(MAX_DEPTH_CAP + 1) + "null" + &"]".repeat(MAX_DEPTH_CAP + 1);
         assert_eq!(out, inner);
+        // A scalar just past the cap is `null` too; one at the cap is itself.
+        let mut v = Value::Bool(true);
+        for _ in 0..MAX_DEPTH_CAP + 1 {
+            v = Value::Array(alloc::vec![v]);
+        }
+        assert_eq!(text(&v), "[".repeat(MAX_DEPTH_CAP + 1) + "null" + &"]".repeat(MAX_DEPTH_CAP + 1));
+        let Value::Array(mut items) = v else { unreachable!() };
+        let v = items.pop().unwrap();
+        assert_eq!(text(&v), "[".repeat(MAX_DEPTH_CAP) + "true" + &"]".repeat(MAX_DEPTH_CAP));
         // Dropping this value recurses; the test thread's stack holds it.
     }
 }
