@@ -3,6 +3,8 @@
 mod map;
 mod parse;
 mod scan;
+#[cfg(feature = "schema")]
+mod text;
 mod value;
 mod write;
 
@@ -15,4 +17,6 @@ pub use value::Value;
 
 pub(crate) use map::SCAN_MAX;
 pub(crate) use scan::plain_len;
-pub(crate) use write::{write_ecmascript_number, write_json, write_string};
+#[cfg(feature = "schema")]
+pub(crate) use text::write_json;
+pub(crate) use write::{write_ecmascript_number, write_string};
