@@ -146,7 +146,12 @@ fn canonical_order(map: &Map) -> Result<Order<'_>> {
                 *slot = i;
             }
             let sorted = positions.get_mut(..members.len()).unwrap_or_default();
-            insertion_sort(sorted, |&a, &b| cmp_utf16(name(a.into()), name(b.into())).is_lt());
+            // Decided once for the object rather than in every comparison.
+            if byte_order_is_canonical() {
+                insertion_sort(sorted, |&a, &b| name(a.into()).as_bytes() < name(b.into()).as_bytes());
+            } else {
+                insertion_sort(sorted, |&a, &b| cmp_utf16(name(a.into()), name(b.into())).is_lt());
+            }
             Order::Inline(positions)
         }
         _ => {

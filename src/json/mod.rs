@@ -3,6 +3,8 @@
 mod map;
 mod parse;
 mod scan;
+#[cfg(feature = "schema")]
+mod text;
 mod value;
 mod write;
 
@@ -16,7 +18,6 @@ pub use value::Value;
 pub(crate) use map::SCAN_MAX;
 pub(crate) use parse::parse_decimal;
 pub(crate) use scan::plain_len;
-// `write_json` serves the schema engine's results; without it only the string and number writers
-// are used (by the canonical writer).
-#[cfg_attr(not(feature = "schema"), allow(unused_imports))]
-pub(crate) use write::{write_ecmascript_number, write_json, write_string};
+#[cfg(feature = "schema")]
+pub(crate) use text::write_json;
+pub(crate) use write::{write_ecmascript_number, write_string};

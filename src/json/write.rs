@@ -1,79 +1,7 @@
-//! Compact JSON text of a [`Value`], members in their order: what `JSON.parse` turns back into
-//! the same JavaScript value (numbers round-trip, `-0` included), for results that cross to
-//! JavaScript as one text instead of one host call per property.
+//! The string and number forms shared by every JSON text hookseal writes: RFC 8785's string
+//! escaping and ECMAScript's number form.
 
 use alloc::string::String;
-use alloc::vec::Vec;
-
-use super::{Value, MAX_DEPTH_CAP};
-
-/// A container whose members are being written.
-#[cfg_attr(not(feature = "schema"), allow(dead_code))]
-enum Frame<'a> {
-    Array(core::slice::Iter<'a, Value>),
-    Object(core::slice::Iter<'a, (String, Value)>),
-}
-
-/// Appends `value` as compact JSON text, object members in insertion order. A value nested
-/// deeper than [`MAX_DEPTH_CAP`] levels (only one built in memory can be) is written as `null`
-/// there, as the bindings convert it. Iterative: depth costs heap, not call stack.
-#[cfg_attr(not(feature = "schema"), allow(dead_code))]
-pub(crate) fn write_json(value: &Value, out: &mut String) {
-    let mut stack: Vec<Frame<'_>> = Vec::new();
-    let mut next = Some(value);
-    loop {
-        if let Some(value) = next.take() {
-            match value {
-                _ if stack.len() > MAX_DEPTH_CAP => out.push_str("null"),
-                Value::Null => out.push_str("null"),
-                Value::Bool(true) => out.push_str("true"),
-                Value::Bool(false) => out.push_str("false"),
-                Value::Number(n) => write_number(*n, out),
-                Value::String(s) => write_string(s, out),
-                Value::Array(items) => {
-                    out.push('[');
-                    stack.push(Frame::Array(items.iter()));
-                }
-                Value::Object(map) => {
-                    out.push('{');
-                    stack.push(Frame::Object(map.members().iter()));
-                }
-            }
-        }
-        let Some(frame) = stack.last_mut() else {
-            return;
-        };
-        let first = matches!(out.as_bytes().last(), Some(b'[' | b'{'));
-        match frame {
-            Frame::Array(items) => match items.next() {
-                Some(item) => {
-                    if !first {
-                        out.push(',');
-                    }
-                    next = Some(item);
-                }
-                None => {
-                    out.push(']');
-                    stack.pop();
-                }
-            },
-            Frame::Object(members) => match members.next() {
-                Some((name, item)) => {
-                    if !first {
-                        out.push(',');
-                    }
-                    write_string(name, out);
-                    out.push(':');
-                    next = Some(item);
-                }
-                None => {
-                    out.push('}');
-                    stack.pop();
-                }
-            },
-        }
-    }
-}
 
 /// A string with `"`, `\` and the C0 controls escaped, everything else as itself: RFC 8785's
 /// escaping, which every JSON parser reads back.
@@ -124,53 +52,5 @@ pub(crate) fn write_ecmascript_number(n: f64, out: &mut String) {
         out.push_str(itoa::Buffer::new().format(integer));
     } else {
         out.push_str(ryu_js::Buffer::new().format_finite(n));
-    }
-}
-
-/// A number that reads back as the same double: `-0` keeps its sign, and the non-finite numbers,
-/// which no [`Value`] from the parser or the bindings holds, become `null` as in `JSON.stringify`.
-fn write_number(n: f64, out: &mut String) {
-    if !n.is_finite() {
-        out.push_str("null");
-    } else if n == 0.0 && n.is_sign_negative() {
-        out.push_str("-0");
-    } else {
-        write_ecmascript_number(n, out);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn text(value: &Value) -> String {
-        let mut out = String::new();
-        write_json(value, &mut out);
-        out
-    }
-
-    #[test]
-    fn members_keep_their_order_and_numbers_round_trip() {
-        let input = r#"{"b":[1,-0,0.1,1e21,-1.5e-7,null,true,false],"a":{"\u0000\"\\/\n\u001f":"é\u2028"},"":{}}"#;
-        let value = crate::json::parse(input.as_bytes(), &Default::default()).unwrap();
-        assert_eq!(
-            text(&value),
-            "{\"b\":[1,-0,0.1,1e+21,-1.5e-7,null,true,false],\"a\":{\"\\u0000\\\"\\\\/\\n\\u001f\":\"é\u{2028}\"},\"\":{}}"
-        );
-        let again = crate::json::parse(text(&value).as_bytes(), &Default::default()).unwrap();
-        assert_eq!(again, value);
-        assert_eq!(text(&Value::Number(f64::NAN)), "null");
-    }
-
-    #[test]
-    fn values_deeper_than_the_cap_are_null() {
-        let mut v = Value::Bool(true);
-        for _ in 0..MAX_DEPTH_CAP + 3 {
-            v = Value::Array(alloc::vec![v]);
-        }
-        let out = text(&v);
-        let inner = "[".repeat(MAX_DEPTH_CAP + 1) + "null" + &"]".repeat(MAX_DEPTH_CAP + 1);
-        assert_eq!(out, inner);
-        // Dropping this value recurses; the test thread's stack holds it.
     }
 }

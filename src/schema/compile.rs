@@ -136,14 +136,20 @@ pub(crate) fn holds(keyword: &str) -> Holds {
 /// Escapes a name for a JSON Pointer (RFC 6901).
 pub(crate) fn escape(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
-        }
-    }
+    escape_into(name, &mut out);
     out
+}
+
+/// Appends `name` escaped as a JSON Pointer token (see [`escape`]).
+pub(crate) fn escape_into(name: &str, out: &mut String) {
+    let mut rest = name;
+    // `~` and `/` are ASCII, so the runs between them are whole characters.
+    while let Some(at) = rest.find(['~', '/']) {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push_str(if rest.as_bytes().get(at) == Some(&b'~') { "~0" } else { "~1" });
+        rest = rest.get(at + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
 }
 
 /// Unescapes a JSON Pointer token (RFC 6901): `~1` is `/`, then `~0` is `~`.

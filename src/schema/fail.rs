@@ -42,16 +42,30 @@ pub(crate) enum Fail<'a> {
 
 /// Formats a number as JavaScript does (`5`, `0.5`, `1e+21`).
 pub(crate) fn num(n: f64) -> String {
-    ryu_js::Buffer::new().format(n).to_string()
+    if !n.is_finite() {
+        return ryu_js::Buffer::new().format(n).to_string();
+    }
+    let mut out = String::new();
+    crate::json::write_ecmascript_number(n, &mut out);
+    out
+}
+
+/// The concatenation of `parts`, allocated once: messages are built on every failure, where
+/// `format!`'s machinery costs more than the copying.
+pub(crate) fn cat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
 }
 
 /// A JSON object of distinct member names (one function for every caller, to stay small).
 pub(crate) fn object(members: Vec<(&str, Value)>) -> Value {
-    let mut map = Map::new();
-    for (k, v) in members {
-        map.insert(k.to_string(), v);
-    }
-    Value::Object(map)
+    let members: Vec<(String, Value)> = members.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    // The names are distinct, so this is one map of exactly these members; were one repeated,
+    // the later value would replace the earlier, as inserting them in turn does.
+    Value::Object(Map::from_members(members).unwrap_or_else(|(members, _)| members.into_iter().collect()))
 }
 
 fn count(n: u64) -> Value {
@@ -102,32 +116,36 @@ impl Fail<'_> {
     pub(crate) fn message(&self) -> String {
         match self {
             Fail::FalseSchema => "boolean schema is false".into(),
-            Fail::Type(t) => format!("must be {}", type_list(t)),
+            Fail::Type(t) => cat(&["must be ", &type_list(t)]),
             Fail::Enum(_) => "must be equal to one of the allowed values".into(),
             Fail::Const(_) => "must be equal to constant".into(),
-            Fail::MultipleOf(m) => format!("must be multiple of {}", num(*m)),
-            Fail::Bound(_, cmp, limit) => format!("must be {cmp} {}", num(*limit)),
-            Fail::Count(k, n) => match *k {
-                "minLength" => format!("must NOT have fewer than {n} characters"),
-                "maxLength" => format!("must NOT have more than {n} characters"),
-                "minItems" => format!("must NOT have fewer than {n} items"),
-                "maxItems" => format!("must NOT have more than {n} items"),
-                "minProperties" => format!("must NOT have fewer than {n} properties"),
-                "maxProperties" => format!("must NOT have more than {n} properties"),
-                "maxContains" => format!("must contain at most {n} valid item(s)"),
-                _ => format!("must contain at least {n} valid item(s)"),
-            },
+            Fail::MultipleOf(m) => cat(&["must be multiple of ", &num(*m)]),
+            Fail::Bound(_, cmp, limit) => cat(&["must be ", cmp, " ", &num(*limit)]),
+            Fail::Count(k, n) => {
+                let n = itoa::Buffer::new().format(*n).to_string();
+                let (before, after) = match *k {
+                    "minLength" => ("must NOT have fewer than ", " characters"),
+                    "maxLength" => ("must NOT have more than ", " characters"),
+                    "minItems" => ("must NOT have fewer than ", " items"),
+                    "maxItems" => ("must NOT have more than ", " items"),
+                    "minProperties" => ("must NOT have fewer than ", " properties"),
+                    "maxProperties" => ("must NOT have more than ", " properties"),
+                    "maxContains" => ("must contain at most ", " valid item(s)"),
+                    _ => ("must contain at least ", " valid item(s)"),
+                };
+                cat(&[before, &n, after])
+            }
             Fail::Pattern(p) => format!("must match pattern \"{p}\""),
             Fail::Format(f, m) => match f {
                 Format::WebhookUrl | Format::HeaderName | Format::HeaderValue => {
-                    format!("must match format \"{}\": {}", f.name(), m.message)
+                    cat(&["must match format \"", f.name(), "\": ", m.message])
                 }
-                _ => format!("must match format \"{}\"", f.name()),
+                _ => cat(&["must match format \"", f.name(), "\""]),
             },
             Fail::Unique(i, j) => {
                 format!("must NOT have duplicate items (items ## {i} and {j} are identical)")
             }
-            Fail::Required(p) => format!("must have required property '{p}'"),
+            Fail::Required(p) => cat(&["must have required property '", p, "'"]),
             Fail::DependentRequired(p, d) => {
                 format!("must have property {d} when property {p} is present")
             }

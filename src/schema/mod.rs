@@ -236,12 +236,18 @@ impl Schema {
 
     /// Validates `instance` as given, then fills in defaults for the returned `value`.
     pub fn validate(&self, instance: &Value) -> Validation {
+        self.validate_owned(instance.clone())
+    }
+
+    /// [`Schema::validate`] of a value the caller no longer needs: the returned `value` is
+    /// `instance` itself with the defaults filled in, not a copy.
+    pub fn validate_owned(&self, mut instance: Value) -> Validation {
         let mut ctx = Ctx::new(&self.compiled, self.limits, self.url_parser);
         let root = self.compiled.root;
         let mut path = Vec::new();
-        let ok = ctx.validate(root, instance, &mut path, 0, true);
-        let mut value = instance.clone();
-        ctx.fill(root, &mut value, 0);
+        let ok = ctx.validate(root, &instance, &mut path, 0, true);
+        drop(path);
+        ctx.fill(root, &mut instance, 0);
         let mut errors = core::mem::take(&mut ctx.errors);
         let halted = ctx.halted.is_some();
         errors.extend(ctx.halted);
@@ -250,14 +256,17 @@ impl Schema {
             Node::Object(k) => Some(&**k),
             Node::Bool(_) => None,
         };
-        let field_errors = response::field_errors(self.style, &errors, instance, root_keywords);
+        // Field errors read the instance only at the paths of errors, where filling defaults,
+        // which adds absent members and nothing else, has changed nothing they look at (whether
+        // the value there is `null`).
+        let field_errors = response::field_errors(self.style, &errors, &instance, root_keywords);
         let response = if valid { None } else { response::response(self.style, &errors, &field_errors) };
-        Validation { valid, value, errors, field_errors, response }
+        Validation { valid, value: instance, errors, field_errors, response }
     }
 
     /// Parses `text` with the strict parser (duplicate keys are errors), then validates it.
     pub fn validate_json(&self, text: &[u8]) -> Result<Validation> {
-        Ok(self.validate(&parse(text, &ParseOptions::default())?))
+        Ok(self.validate_owned(parse(text, &ParseOptions::default())?))
     }
 
     /// True if `instance` is valid.

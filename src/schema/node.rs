@@ -127,6 +127,10 @@ pub(crate) struct Keywords {
 impl Keywords {
     /// The subschema `properties` gives member `name`.
     pub(crate) fn property(&self, name: &str) -> Option<NodeId> {
+        // A few names are quicker to scan than to search, as in `json::Map`.
+        if self.properties.len() <= crate::json::SCAN_MAX {
+            return self.properties.iter().find(|(k, _)| k == name).map(|(_, id)| *id);
+        }
         let name_at = |i: usize| self.properties.get(i).map_or("", |(k, _)| k.as_str());
         let found = self.property_index.binary_search_by(|&i| name_at(i).cmp(name)).ok()?;
         let position = self.property_index.get(found).copied()?;

@@ -10,7 +10,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::fail::{num, object, type_list};
+use super::fail::{cat, num, object, type_list};
 use super::node::Keywords;
 use super::ValidationError;
 use crate::json::{Map, Value};
@@ -70,14 +70,31 @@ fn target_pointer(e: &ValidationError) -> String {
         _ => None,
     };
     match member.and_then(Value::as_str) {
-        Some(m) => format!("{}/{}", e.path, super::compile::escape(m)),
+        Some(m) => {
+            let mut pointer = String::with_capacity(e.path.len() + 1 + m.len());
+            pointer.push_str(&e.path);
+            pointer.push('/');
+            super::compile::escape_into(m, &mut pointer);
+            pointer
+        }
         None => e.path.clone(),
     }
 }
 
 /// `/events/0` → `events.0`.
 fn dotted(pointer: &str) -> String {
-    pointer.split('/').skip(1).map(super::compile::unescape).collect::<Vec<_>>().join(".")
+    let mut out = String::with_capacity(pointer.len());
+    for (i, token) in pointer.split('/').skip(1).enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        if token.contains('~') {
+            out.push_str(&super::compile::unescape(token));
+        } else {
+            out.push_str(token);
+        }
+    }
+    out
 }
 
 /// The value at a JSON Pointer.
@@ -115,48 +132,61 @@ fn attribute(field: &str) -> String {
     out
 }
 
+/// Laravel's "The :attribute field is required.".
+fn laravel_required(a: &str) -> String {
+    cat(&["The ", a, " field is required."])
+}
+
 fn laravel(e: &ValidationError, field: &str, value: &Value, root: Option<&Keywords>) -> String {
     let a = attribute(field);
-    let n = param_num(e, "limit");
-    let required = format!("The {a} field is required.");
-    let root_required = root.is_some_and(|k| k.required.iter().any(|r| r == field));
+    let a = a.as_str();
+    let n = || param_num(e, "limit");
+    let root_required = || root.is_some_and(|k| k.required.iter().any(|r| r == field));
+    // "The :attribute field " and the rest.
+    let field_must = |rest: &[&str]| {
+        let mut out = cat(&["The ", a, " field "]);
+        for part in rest {
+            out.push_str(part);
+        }
+        out
+    };
     match e.keyword {
-        "required" | "dependentRequired" => required,
-        "type" if root_required && matches!(at(value, &e.path), Some(Value::Null)) => required,
+        "required" | "dependentRequired" => laravel_required(a),
+        "type" if root_required() && matches!(at(value, &e.path), Some(Value::Null)) => laravel_required(a),
         "type" => match type_list(e.params.get("type").unwrap_or(&Value::Null)).split(',').next() {
-            Some("string") => format!("The {a} field must be a string."),
-            Some("integer") => format!("The {a} field must be an integer."),
-            Some("number") => format!("The {a} field must be a number."),
-            Some("boolean") => format!("The {a} field must be true or false."),
-            Some("array" | "object") => format!("The {a} field must be an array."),
-            _ => format!("The {a} field is invalid."),
+            Some("string") => field_must(&["must be a string."]),
+            Some("integer") => field_must(&["must be an integer."]),
+            Some("number") => field_must(&["must be a number."]),
+            Some("boolean") => field_must(&["must be true or false."]),
+            Some("array" | "object") => field_must(&["must be an array."]),
+            _ => field_must(&["is invalid."]),
         },
-        "minLength" if n == "1" => required,
-        "minLength" => format!("The {a} field must be at least {n} characters."),
-        "maxLength" => format!("The {a} field must not be greater than {n} characters."),
-        "minItems" => format!("The {a} field must contain at least {n} items."),
-        "maxItems" => format!("The {a} field must not have more than {n} items."),
-        "minProperties" => format!("The {a} field must have at least {n} items."),
-        "maxProperties" => format!("The {a} field must not have more than {n} items."),
-        "minimum" => format!("The {a} field must be at least {n}."),
-        "maximum" => format!("The {a} field must not be greater than {n}."),
-        "exclusiveMinimum" => format!("The {a} field must be greater than {n}."),
-        "exclusiveMaximum" => format!("The {a} field must be less than {n}."),
-        "multipleOf" => format!("The {a} field must be a multiple of {}.", param_num(e, "multipleOf")),
-        "enum" | "const" => format!("The selected {a} is invalid."),
+        "minLength" if n() == "1" => laravel_required(a),
+        "minLength" => field_must(&["must be at least ", &n(), " characters."]),
+        "maxLength" => field_must(&["must not be greater than ", &n(), " characters."]),
+        "minItems" => field_must(&["must contain at least ", &n(), " items."]),
+        "maxItems" => field_must(&["must not have more than ", &n(), " items."]),
+        "minProperties" => field_must(&["must have at least ", &n(), " items."]),
+        "maxProperties" => field_must(&["must not have more than ", &n(), " items."]),
+        "minimum" => field_must(&["must be at least ", &n(), "."]),
+        "maximum" => field_must(&["must not be greater than ", &n(), "."]),
+        "exclusiveMinimum" => field_must(&["must be greater than ", &n(), "."]),
+        "exclusiveMaximum" => field_must(&["must be less than ", &n(), "."]),
+        "multipleOf" => field_must(&["must be a multiple of ", &param_num(e, "multipleOf"), "."]),
+        "enum" | "const" => cat(&["The selected ", a, " is invalid."]),
         "format" => match e.params.get("format").and_then(Value::as_str) {
-            Some("uri" | "webhook-url") => format!("The {a} field must be a valid URL."),
-            Some("email") => format!("The {a} field must be a valid email address."),
-            Some("date-time" | "date") => format!("The {a} field must be a valid date."),
-            Some("uuid") => format!("The {a} field must be a valid UUID."),
-            Some("ipv4") => format!("The {a} field must be a valid IPv4 address."),
-            Some("ipv6") => format!("The {a} field must be a valid IPv6 address."),
-            _ => format!("The {a} field format is invalid."),
+            Some("uri" | "webhook-url") => field_must(&["must be a valid URL."]),
+            Some("email") => field_must(&["must be a valid email address."]),
+            Some("date-time" | "date") => field_must(&["must be a valid date."]),
+            Some("uuid") => field_must(&["must be a valid UUID."]),
+            Some("ipv4") => field_must(&["must be a valid IPv4 address."]),
+            Some("ipv6") => field_must(&["must be a valid IPv6 address."]),
+            _ => field_must(&["format is invalid."]),
         },
-        "pattern" => format!("The {a} field format is invalid."),
-        "uniqueItems" => format!("The {a} field has a duplicate value."),
-        "additionalProperties" => format!("The {a} field is prohibited."),
-        _ => format!("The {a} field is invalid."),
+        "pattern" => field_must(&["format is invalid."]),
+        "uniqueItems" => field_must(&["has a duplicate value."]),
+        "additionalProperties" => field_must(&["is prohibited."]),
+        _ => field_must(&["is invalid."]),
     }
 }
 
@@ -235,7 +265,7 @@ pub(crate) fn field_errors(
         // Laravel stops at a failed `required`; both APIs list fields in their rules' order.
         if style == ErrorStyle::Laravel {
             for (field, messages) in &mut out {
-                let required = format!("The {} field is required.", attribute(field));
+                let required = laravel_required(&attribute(field));
                 if messages.contains(&required) {
                     *messages = alloc::vec![required];
                 }

@@ -13,24 +13,46 @@ use alloc::vec::Vec;
 
 use super::format::is_ipv6;
 
-/// `unreserved / sub-delims`
-fn is_plain(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=".contains(&c)
+/// A set of ASCII bytes as the bits of a `u128`, so that a membership test is one shift.
+const fn ascii_set(mut chars: &[u8]) -> u128 {
+    let mut set = 0;
+    while let [c, rest @ ..] = chars {
+        set |= 1 << *c;
+        chars = rest;
+    }
+    set
 }
 
-/// True if every byte is plain, `%XX`, or one of `extra`.
-fn chars_ok(s: &str, extra: &[u8]) -> bool {
+const DIGITS: u128 = ascii_set(b"0123456789");
+const LETTERS: u128 = ascii_set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+/// `unreserved / sub-delims`
+const PLAIN: u128 = DIGITS | LETTERS | ascii_set(b"-._~!$&'()*+,;=");
+const PATH_EXTRA: u128 = ascii_set(b":@/");
+const QUERY_EXTRA: u128 = ascii_set(b":@/?");
+
+fn in_set(set: u128, c: u8) -> bool {
+    c < 128 && (set >> c) & 1 != 0
+}
+
+/// `unreserved / sub-delims`
+fn is_plain(c: u8) -> bool {
+    in_set(PLAIN, c)
+}
+
+/// True if every byte is plain, `%XX`, or in `extra`.
+fn chars_ok(s: &str, extra: u128) -> bool {
+    let allowed = PLAIN | extra;
     let b = s.as_bytes();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
-        if c == b'%' {
+        if in_set(allowed, c) {
+            i += 1;
+        } else if c == b'%' {
             let hex = |j: usize| b.get(j).is_some_and(u8::is_ascii_hexdigit);
             if !(hex(i + 1) && hex(i + 2)) {
                 return false;
             }
             i += 3;
-        } else if is_plain(c) || extra.contains(&c) {
-            i += 1;
         } else {
             return false;
         }
@@ -67,10 +89,10 @@ pub(crate) fn is_uri_reference(s: &str) -> bool {
 /// The characters of every component after the scheme. Segments are pchar only ('/' separates
 /// them); without an authority a path cannot start "//", which [`split`] reads as an authority.
 fn parts_ok(p: &Parts<'_>) -> bool {
-    p.fragment.map_or(true, |f| chars_ok(f, b":@/?"))
-        && p.query.map_or(true, |q| chars_ok(q, b":@/?"))
+    p.fragment.map_or(true, |f| chars_ok(f, QUERY_EXTRA))
+        && p.query.map_or(true, |q| chars_ok(q, QUERY_EXTRA))
         && p.authority.map_or(true, authority_ok)
-        && chars_ok(p.path, b":@/")
+        && chars_ok(p.path, PATH_EXTRA)
 }
 
 /// `authority = [ userinfo "@" ] host [ ":" port ]`
@@ -79,7 +101,7 @@ fn authority_ok(a: &str) -> bool {
         Some(i) => (Some(a.get(..i).unwrap_or("")), a.get(i + 1..).unwrap_or("")),
         None => (None, a),
     };
-    if !userinfo.map_or(true, |u| chars_ok(u, b":")) {
+    if !userinfo.map_or(true, |u| chars_ok(u, ascii_set(b":"))) {
         return false;
     }
     let (host_ok, port) = if let Some(inner) = hostport.strip_prefix('[') {
@@ -94,7 +116,7 @@ fn authority_ok(a: &str) -> bool {
             None => (hostport, ""),
         };
         // reg-name (which also covers IPv4address syntactically).
-        (chars_ok(host, b""), port)
+        (chars_ok(host, 0), port)
     };
     let port_ok = port.is_empty() || port.strip_prefix(':').is_some_and(|p| p.bytes().all(|c| c.is_ascii_digit()));
     host_ok && port_ok

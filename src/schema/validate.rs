@@ -14,7 +14,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::assert::{json_eq, number_fails, type_ok};
-use super::compile::escape;
+use super::compile::escape_into;
 use super::fail::Fail;
 use super::node::{Compiled, Keywords, Node, NodeId};
 use super::{Limits, UrlParser, ValidationError};
@@ -33,8 +33,8 @@ pub(crate) fn pointer(path: &[Seg<'_>]) -> String {
     for seg in path {
         out.push('/');
         match seg {
-            Seg::Key(k) => out.push_str(&escape(k)),
-            Seg::Index(i) => out.push_str(&alloc::format!("{i}")),
+            Seg::Key(k) => escape_into(k, &mut out),
+            Seg::Index(i) => out.push_str(itoa::Buffer::new().format(*i)),
         }
     }
     out

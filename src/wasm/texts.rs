@@ -76,7 +76,7 @@ impl Texts {
         let options = crate::json::ParseOptions::default();
         let result = self.input(len as usize).and_then(|text| crate::json::parse(text, &options)).map(|value| {
             let mut out = String::new();
-            schema.schema.validate(&value).write_json(&mut out);
+            schema.schema.validate_owned(value).write_json(&mut out);
             out.into_bytes()
         });
         self.answer(result)
