@@ -16,7 +16,7 @@ WASM_OPT_FLAGS := -O3 --strip-debug --strip-producers \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
 
-.PHONY: all pkg test demo bench size-without-schema fuzz cargo-fuzz tools rust-targets wasm-bindgen-cli js-tools test-rust test-nostd test-node node-deps clean
+.PHONY: all pkg test demo bench size-builds fuzz cargo-fuzz tools rust-targets wasm-bindgen-cli js-tools test-rust test-nostd test-node node-deps clean
 
 all: pkg
 
@@ -107,18 +107,26 @@ benches/node_modules/.installed: benches/package.json
 	cd benches && npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The same wasm without the JSON-Schema engine, built only to measure what the engine costs
-# (`make bench` prints both). Its own target directory keeps `make pkg`'s build cached.
-CORE_SIZE_DIR := target/size-without-schema
-size-without-schema: tools
-	CARGO_TARGET_DIR=$(CORE_SIZE_DIR)/cargo cargo build --release --lib --no-default-features --features wasm-module --target $(WASM_TARGET)
-	wasm-bindgen --target web --out-dir $(CORE_SIZE_DIR) --out-name hookseal $(CORE_SIZE_DIR)/cargo/$(WASM_TARGET)/release/hookseal.wasm
-	wasm-opt $(WASM_OPT_FLAGS) $(CORE_SIZE_DIR)/hookseal_bg.wasm -o $(CORE_SIZE_DIR)/hookseal_bg.wasm
+# The package wasm built without a feature, only to measure what that feature costs (`make bench`
+# prints the split). Each has its own target directory, which keeps `make pkg`'s build cached.
+# $(call size_build,NAME,FEATURES)
+define size_build
+	CARGO_TARGET_DIR=target/size-$(1)/cargo cargo build --release --lib --no-default-features --features $(2) --target $(WASM_TARGET)
+	wasm-bindgen --target web --out-dir target/size-$(1) --out-name hookseal target/size-$(1)/cargo/$(WASM_TARGET)/release/hookseal.wasm
+	wasm-opt $(WASM_OPT_FLAGS) target/size-$(1)/hookseal_bg.wasm -o target/size-$(1)/hookseal_bg.wasm
+endef
 
-# Node, Bun, Deno and headless Chromium side by side with the peers, memory, cold start, sizes
-# (benches/run.mjs); the runtimes are the ones `make test-runtimes` installs.
-bench: pkg size-without-schema benches/node_modules/.installed runtime-deps chromium
-	cd benches && WASM_WITHOUT_SCHEMA=$(CURDIR)/$(CORE_SIZE_DIR)/hookseal_bg.wasm node run.mjs
+comma := ,
+
+size-builds: tools
+	$(call size_build,without-schema,wasm-module$(comma)ed25519)
+	$(call size_build,without-ed25519,wasm-module$(comma)schema)
+
+# Node, Bun, Deno and headless Chromium side by side with the peers, memory, cold start, timing,
+# sizes (benches/run.mjs); the runtimes are the ones `make test-runtimes` installs.
+bench: pkg size-builds benches/node_modules/.installed runtime-deps chromium
+	cd benches && WASM_WITHOUT_SCHEMA=$(CURDIR)/target/size-without-schema/hookseal_bg.wasm \
+	  WASM_WITHOUT_ED25519=$(CURDIR)/target/size-without-ed25519/hookseal_bg.wasm node run.mjs
 
 ## ---- fuzzing -------------------------------------------------------------------------------
 # Not part of `make test`: it runs as long as it is given (FUZZ_SECONDS per target). The crate

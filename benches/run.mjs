@@ -142,13 +142,14 @@ function sizes() {
     results.size[file] = row;
     console.log(`  ${file.padEnd(26)} ${String(row[0]).padStart(8)} ${String(row[1]).padStart(8)}`);
   }
-  const withoutSchema = process.env.WASM_WITHOUT_SCHEMA;
-  if (withoutSchema && existsSync(withoutSchema)) {
-    const bytes = readFileSync(withoutSchema);
-    const [raw, gz] = results.size['hookseal_bg.wasm'];
-    const core = [bytes.length, gzipSync(bytes, { level: 9 }).length];
-    results.size.withoutSchema = core;
-    console.log(`  wasm without the schema engine (and delivery) ${core[0]} / ${core[1]}; the engine is ${raw - core[0]} / ${gz - core[1]}`);
+  const [raw, gz] = results.size['hookseal_bg.wasm'];
+  for (const [label, env] of [['the schema engine and delivery', 'WASM_WITHOUT_SCHEMA'], ['Ed25519 (v1a)', 'WASM_WITHOUT_ED25519']]) {
+    const path = process.env[env];
+    if (!path || !existsSync(path)) continue;
+    const bytes = readFileSync(path);
+    const without = [bytes.length, gzipSync(bytes, { level: 9 }).length];
+    results.size[env] = without;
+    console.log(`  without ${label}: ${without[0]} / ${without[1]}; it adds ${raw - without[0]} / ${gz - without[1]}`);
   }
 }
 

@@ -44,6 +44,7 @@ function guarded(fn, HooksealError) {
 export function createApi(glue, exports, host) {
   const { Verifier, Signer, Webhook } = createEngine(glue, exports, host);
   const texts = createTexts(glue, exports);
+  const errors = glue.__errorClasses();
   const builtin = builtinCache(glue);
   // Results cross as one JSON text (src/wasm/texts.rs) instead of one host call per property; the
   // class stays the one wasm-bindgen made, so `instanceof CompiledSchema` and `free()` still work.
@@ -52,8 +53,16 @@ export function createApi(glue, exports, host) {
   };
   // A schema object crosses as JSON text, like instances (one parse, the schema limits apply).
   function compileSchema(schema, options) {
-    if (typeof schema === 'object' && schema !== null) return glue.compileSchemaJson(texts.stringify(schema), options);
-    return glue.compileSchema(schema, options);
+    if (typeof schema !== 'object' || schema === null) return glue.compileSchema(schema, options);
+    let text;
+    try {
+      text = texts.stringify(schema);
+    } catch (e) {
+      // Too deep for JSON.stringify itself: a schema limit, as the Rust compiler reports it.
+      if (e.code === 'too_deep') throw new errors.SchemaError('schema_too_deep', 'the schema nests too deeply');
+      throw e;
+    }
+    return glue.compileSchemaJson(text, options);
   }
   function validateConfig(schema, input, options) {
     const plain = options === undefined || options === null;
@@ -65,7 +74,6 @@ export function createApi(glue, exports, host) {
       compiled.free();
     }
   }
-  const errors = glue.__errorClasses();
   const guard = (fn) => guarded(fn, errors.HooksealError);
   const delivery = createDelivery(glue);
   for (const name of Object.keys(delivery)) delivery[name] = guard(delivery[name]);

@@ -113,10 +113,20 @@ pub(crate) fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
     None
 }
 
-/// A secret handed over from JavaScript, owned.
+/// A secret handed over from JavaScript, owned, and wiped from wasm memory when dropped (the
+/// JavaScript string it came from cannot be).
 pub(crate) enum SecretBuf {
     Text(String),
     Raw(Vec<u8>),
+}
+
+impl Drop for SecretBuf {
+    fn drop(&mut self) {
+        match self {
+            SecretBuf::Text(s) => zeroize::Zeroize::zeroize(s),
+            SecretBuf::Raw(b) => zeroize::Zeroize::zeroize(b),
+        }
+    }
 }
 
 impl SecretBuf {

@@ -448,10 +448,11 @@ fn seconds(n: f64, what: &str) -> Result<i64, Error> {
 /// `Webhook`'s secret as the reference libraries read it: with `format: 'raw'`, a string is taken
 /// one byte per UTF-16 unit.
 pub(crate) fn webhook_secret(secret: &JsValue, raw: bool) -> Result<SecretBuf, JsValue> {
-    Ok(match SecretBuf::read(secret, "secret")? {
-        SecretBuf::Text(s) if raw => SecretBuf::Raw(s.encode_utf16().map(|u| u as u8).collect()),
-        other => other,
-    })
+    let read = SecretBuf::read(secret, "secret")?;
+    if let (SecretBuf::Text(s), true) = (&read, raw) {
+        return Ok(SecretBuf::Raw(s.encode_utf16().map(|u| u as u8).collect()));
+    }
+    Ok(read)
 }
 
 /// `generateKeyPair() → { secretKey: 'whsk_…', publicKey: 'whpk_…' }`, the seed from

@@ -67,8 +67,8 @@ pub fn schemes() -> Vec<JsValue> {
 #[wasm_bindgen(js_name = webhookSecret)]
 pub fn webhook_secret(secret: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let raw = convert::optional_string(options, "format")?.as_deref() == Some("raw");
-    Ok(match engine::webhook_secret(secret, raw)? {
-        convert::SecretBuf::Text(text) => JsValue::from_str(&text),
+    Ok(match &engine::webhook_secret(secret, raw)? {
+        convert::SecretBuf::Text(text) => JsValue::from_str(text),
         convert::SecretBuf::Raw(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
     })
 }

@@ -168,3 +168,12 @@ for (const [name, [base, events]] of Object.entries(BASES)) {
     assert.ok(valid > 100 && valid < 1900, `valid ${valid} of 2000`);
   });
 }
+
+test('a schema nested 100,000 levels deep is a schema error, as an object and as text', () => {
+  let deep = { type: 'object' };
+  for (let i = 0; i < 100_000; i++) deep = { properties: { a: deep } };
+  assert.throws(() => compileSchema(deep), (e) => e instanceof SchemaError && e.code === 'schema_too_deep');
+  let text = '{"type":"object"}';
+  for (let i = 0; i < 2_000; i++) text = `{"properties":{"a":${text}}}`;
+  assert.throws(() => validateConfig(JSON.parse(text), {}), (e) => e instanceof SchemaError && e.code === 'schema_too_deep');
+});

@@ -11,7 +11,8 @@ import vectors from './vectors.cjs';
 
 const STANDARD = vectors.vectors.find((v) => v.scheme === 'standard');
 
-const SLOW_MS = 2000;
+// Generous: a superlinear path on these sizes takes minutes; a loaded machine, a second.
+const SLOW_MS = 5000;
 
 function hostileValues() {
   const deep = (n, make) => {
