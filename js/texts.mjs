@@ -8,8 +8,9 @@
  * JSON.stringify spends time on it (a sparse `new Array(2 ** 28)` would take seconds). */
 const MAX_ITEMS = 100_000;
 
-const OUTPUT_PTR = 0;
-const OUTPUT_LEN = 1;
+// Slot numbers of `src/wasm/region.rs`.
+const OUTPUT_PTR = 2;
+const OUTPUT_LEN = 3;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

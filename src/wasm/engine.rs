@@ -24,42 +24,26 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::{self, set, EndpointOptions, SecretBuf};
 use super::descriptor::{self, Settings};
+use super::region::{missing_input, Region};
 use crate::error::{Code, Error};
 use crate::secret;
 use crate::verify::{Limits, Pending};
 use crate::{Config, Signer, Verifier};
 
-/// Slot numbers, mirrored in `js/engine.mjs`.
+/// Slot numbers, mirrored in `js/engine.mjs` (2 and 3 are `region.rs`'s).
 const SECRET_INDEX: usize = 0;
 const TIMESTAMP: usize = 1;
-const OUTPUT_PTR: usize = 2;
-const OUTPUT_LEN: usize = 3;
 const BEFORE_LEN: usize = 4;
 
 /// One per module instance, created when the package loads and never freed.
 #[wasm_bindgen]
+#[derive(Default)]
 pub struct Engine {
-    input: Vec<u8>,
-    output: Vec<u8>,
-    slots: [f64; 8],
+    region: Region,
     verifier: Option<Verifier>,
     signer: Option<Signer>,
     pending: Option<Pending>,
     signing: Option<(Option<String>, i64)>,
-}
-
-impl Default for Engine {
-    fn default() -> Self {
-        Engine {
-            input: Vec::new(),
-            output: Vec::new(),
-            slots: [0.0; 8],
-            verifier: None,
-            signer: None,
-            pending: None,
-            signing: None,
-        }
-    }
 }
 
 #[wasm_bindgen]
@@ -71,16 +55,12 @@ impl Engine {
 
     /// Where the numeric results are (eight `f64`s; the address never changes).
     pub fn slots(&self) -> u32 {
-        self.slots.as_ptr() as u32
+        self.region.slots_ptr()
     }
 
     /// Makes the input region at least `len` bytes long and returns its address.
     pub fn reserve(&mut self, len: u32) -> u32 {
-        let len = len as usize;
-        if self.input.len() < len {
-            self.input.resize(len, 0);
-        }
-        self.input.as_ptr() as u32
+        self.region.reserve(len)
     }
 
     /// Builds a verifier from `Verifier` options: `{ descriptor, names, keys, … }` (see
@@ -119,7 +99,7 @@ impl Engine {
     /// Loads the verifier whose descriptor is the first `len` input bytes.
     #[wasm_bindgen(js_name = loadVerifier)]
     pub fn load_verifier(&mut self, len: u32) -> bool {
-        let loaded = self.input.get(..len as usize).and_then(descriptor::read);
+        let loaded = self.region.input.get(..len as usize).and_then(descriptor::read);
         self.verifier = loaded.map(|(endpoint, s)| Verifier::from_endpoint(endpoint, s.tolerance, s.limits));
         self.verifier.is_some()
     }
@@ -127,7 +107,7 @@ impl Engine {
     /// Loads the signer whose descriptor is the first `len` input bytes.
     #[wasm_bindgen(js_name = loadSigner)]
     pub fn load_signer(&mut self, len: u32) -> bool {
-        let loaded = self.input.get(..len as usize).and_then(descriptor::read);
+        let loaded = self.region.input.get(..len as usize).and_then(descriptor::read);
         self.signer = loaded.map(|(endpoint, _)| Signer::from_endpoint(endpoint));
         self.signer.is_some()
     }
@@ -181,19 +161,7 @@ impl Engine {
 
 impl Engine {
     fn answer(&mut self, result: Result<(), Error>) -> u32 {
-        let status = match result {
-            Ok(()) => 0,
-            Err(e) => {
-                self.output.clear();
-                self.output.extend_from_slice(e.code().as_str().as_bytes());
-                self.output.push(b'\n');
-                self.output.extend_from_slice(e.message().as_bytes());
-                1
-            }
-        };
-        self.slots[OUTPUT_PTR] = self.output.as_ptr() as u32 as f64;
-        self.slots[OUTPUT_LEN] = self.output.len() as f64;
-        status
+        self.region.answer(result)
     }
 
     fn verifier(&self) -> Result<&Verifier, Error> {
@@ -204,21 +172,11 @@ impl Engine {
         let verifier = self.verifier()?;
         let now = seconds(now, "now")?;
         check_header_count(count, verifier.limits())?;
-        let (block, rest) = split(&self.input, headers_len)?;
-        let payload = rest.get(..payload_len).ok_or(missing_input())?;
+        let (block, rest) = split(&self.region.input, headers_len)?;
+        let payload = rest.get(..payload_len).ok_or_else(missing_input)?;
         let headers = read_block(block, &header_names(verifier.scheme()))?;
         let verified = verifier.verify_at(payload, &headers, now)?;
-        self.output.clear();
-        self.slots[SECRET_INDEX] = verified.secret_index as f64;
-        self.slots[TIMESTAMP] = verified.timestamp.map_or(f64::NAN, |t| t as f64);
-        // The id, if any, is the output; its absence is a negative length.
-        self.slots[BEFORE_LEN] = match &verified.id {
-            Some(id) => {
-                self.output.extend_from_slice(id.as_bytes());
-                id.len() as f64
-            }
-            None => -1.0,
-        };
+        report(&mut self.region, &verified);
         Ok(())
     }
 
@@ -233,32 +191,23 @@ impl Engine {
         let verifier = self.verifier()?;
         let now = seconds(now, "now")?;
         check_header_count(count, verifier.limits())?;
-        let block = self.input.get(..headers_len).ok_or(missing_input())?;
+        let block = self.region.input.get(..headers_len).ok_or_else(missing_input)?;
         let headers = read_block(block, &header_names(verifier.scheme()))?;
         let pending = verifier.begin_at(payload_len, &headers, now)?;
         let (before, after) = verifier.content_around_body(&pending);
-        self.output.clear();
-        self.output.extend_from_slice(&before);
-        self.output.extend_from_slice(&after);
-        self.slots[BEFORE_LEN] = before.len() as f64;
+        self.region.output.clear();
+        self.region.output.extend_from_slice(&before);
+        self.region.output.extend_from_slice(&after);
+        self.region.slots[BEFORE_LEN] = before.len() as f64;
         self.pending = Some(pending);
         Ok(())
     }
 
     fn run_verify_finish(&mut self, count: usize) -> Result<(), Error> {
         let pending = self.pending.take().ok_or(Error::new(Code::InvalidOptions, "no verification is pending"))?;
-        let tags = read_tags(&self.input, count)?;
+        let tags = read_tags(&self.region.input, count)?;
         let verified = self.verifier()?.finish(pending, &tags)?;
-        self.output.clear();
-        self.slots[SECRET_INDEX] = verified.secret_index as f64;
-        self.slots[TIMESTAMP] = verified.timestamp.map_or(f64::NAN, |t| t as f64);
-        self.slots[BEFORE_LEN] = match &verified.id {
-            Some(id) => {
-                self.output.extend_from_slice(id.as_bytes());
-                id.len() as f64
-            }
-            None => -1.0,
-        };
+        report(&mut self.region, &verified);
         Ok(())
     }
 
@@ -267,7 +216,7 @@ impl Engine {
         let signer = self.signer.as_ref().ok_or(Error::new(Code::InvalidOptions, "no signer is loaded"))?;
         let timestamp = seconds(ts, "timestamp")?;
         let id_len = usize::try_from(id_len).ok();
-        let (id_bytes, rest) = split(&self.input, id_len.unwrap_or(0))?;
+        let (id_bytes, rest) = split(&self.region.input, id_len.unwrap_or(0))?;
         let (random, rest) = split(rest, random_len)?;
         let id = match id_len {
             Some(_) => Some(
@@ -278,18 +227,18 @@ impl Engine {
             None => None,
         };
         let signing = signer.begin(id.as_deref(), timestamp)?;
-        self.output.clear();
+        self.region.output.clear();
         match payload_len {
             Some(len) => {
-                let payload = rest.get(..len).ok_or(missing_input())?;
+                let payload = rest.get(..len).ok_or_else(missing_input)?;
                 let headers = signer.sign_at(payload, id.as_deref(), timestamp)?;
-                write_headers(&mut self.output, &headers);
+                write_headers(&mut self.region.output, &headers);
             }
             None => {
                 let (before, after) = signer.content_around_body(&signing);
-                self.output.extend_from_slice(&before);
-                self.output.extend_from_slice(&after);
-                self.slots[BEFORE_LEN] = before.len() as f64;
+                self.region.output.extend_from_slice(&before);
+                self.region.output.extend_from_slice(&after);
+                self.region.slots[BEFORE_LEN] = before.len() as f64;
                 self.signing = Some((id, timestamp));
             }
         }
@@ -298,13 +247,28 @@ impl Engine {
 
     fn run_sign_finish(&mut self, count: usize) -> Result<(), Error> {
         let (id, timestamp) = self.signing.take().ok_or(Error::new(Code::InvalidOptions, "no signing is pending"))?;
-        let tags = read_tags(&self.input, count)?;
+        let tags = read_tags(&self.region.input, count)?;
         let signer = self.signer.as_ref().ok_or(Error::new(Code::InvalidOptions, "no signer is loaded"))?;
         let headers = signer.finish(&signer.begin(id.as_deref(), timestamp)?, &tags)?;
-        self.output.clear();
-        write_headers(&mut self.output, &headers);
+        self.region.output.clear();
+        write_headers(&mut self.region.output, &headers);
         Ok(())
     }
+}
+
+/// A verification's result for JavaScript: secret index and timestamp (NaN if none) in their
+/// slots, the id as the output, its absence as a negative length.
+fn report(region: &mut Region, verified: &crate::Verified) {
+    region.output.clear();
+    region.slots[SECRET_INDEX] = verified.secret_index as f64;
+    region.slots[TIMESTAMP] = verified.timestamp.map_or(f64::NAN, |t| t as f64);
+    region.slots[BEFORE_LEN] = match &verified.id {
+        Some(id) => {
+            region.output.extend_from_slice(id.as_bytes());
+            id.len() as f64
+        }
+        None => -1.0,
+    };
 }
 
 /// The metadata JavaScript keeps beside a descriptor: the header names to read (in the order the
@@ -384,7 +348,7 @@ impl crate::Headers for Block<'_> {
 }
 
 fn read_tags(input: &[u8], count: usize) -> Result<Vec<[u8; 32]>, Error> {
-    let bytes = input.get(..count.saturating_mul(32)).ok_or(missing_input())?;
+    let bytes = input.get(..count.saturating_mul(32)).ok_or_else(missing_input)?;
     Ok(bytes.chunks_exact(32).filter_map(|c| c.try_into().ok()).collect())
 }
 
@@ -428,10 +392,6 @@ fn split(bytes: &[u8], at: usize) -> Result<(&[u8], &[u8]), Error> {
         return Err(missing_input());
     }
     Ok(bytes.split_at(at))
-}
-
-fn missing_input() -> Error {
-    Error::new(Code::InvalidOptions, "the input region is shorter than the call says")
 }
 
 /// Whole seconds from a JavaScript number: finite, from 0 to 9e15, rounded down.

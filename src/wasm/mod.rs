@@ -14,6 +14,7 @@ mod descriptor;
 mod diagnose;
 mod engine;
 mod errors;
+mod region;
 #[cfg(feature = "schema")]
 mod schema;
 mod text;

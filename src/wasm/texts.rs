@@ -10,19 +10,14 @@ use alloc::vec::Vec;
 
 use wasm_bindgen::prelude::*;
 
+use super::region::Region;
 use crate::error::Error;
-
-/// Slot numbers, mirrored in `js/texts.mjs`.
-const OUTPUT_PTR: usize = 0;
-const OUTPUT_LEN: usize = 1;
 
 /// One per module instance, created when the package loads and never freed.
 #[wasm_bindgen]
 #[derive(Default)]
 pub struct Texts {
-    input: Vec<u8>,
-    output: Vec<u8>,
-    slots: [f64; 4],
+    region: Region,
 }
 
 #[wasm_bindgen]
@@ -32,18 +27,14 @@ impl Texts {
         Texts::default()
     }
 
-    /// Where the numeric results are (four `f64`s; the address never changes).
+    /// Where the numeric results are (the address never changes).
     pub fn slots(&self) -> u32 {
-        self.slots.as_ptr() as u32
+        self.region.slots_ptr()
     }
 
     /// Makes the input region at least `len` bytes long and returns its address.
     pub fn reserve(&mut self, len: u32) -> u32 {
-        let len = len as usize;
-        if self.input.len() < len {
-            self.input.resize(len, 0);
-        }
-        self.input.as_ptr() as u32
+        self.region.reserve(len)
     }
 
     /// RFC 8785 form of the JSON text in the first `len` input bytes. 0 on success (the output is
@@ -84,28 +75,13 @@ impl Texts {
 }
 
 impl Texts {
-    pub(crate) fn input(&self, len: usize) -> Result<&[u8], Error> {
-        self.input
-            .get(..len)
-            .ok_or(Error::new(crate::Code::InvalidOptions, "the input region is shorter than the call says"))
+    fn input(&self, len: usize) -> Result<&[u8], Error> {
+        self.region.input(len)
     }
 
-    pub(crate) fn answer(&mut self, result: Result<Vec<u8>, Error>) -> u32 {
-        let status = match result {
-            Ok(bytes) => {
-                self.output = bytes;
-                0
-            }
-            Err(e) => {
-                self.output.clear();
-                self.output.extend_from_slice(e.code().as_str().as_bytes());
-                self.output.push(b'\n');
-                self.output.extend_from_slice(e.message().as_bytes());
-                1
-            }
-        };
-        self.slots[OUTPUT_PTR] = self.output.as_ptr() as u32 as f64;
-        self.slots[OUTPUT_LEN] = self.output.len() as f64;
-        status
+    /// Publishes `result`: the bytes as the output, or the error (see [`Region::answer`]).
+    fn answer(&mut self, result: Result<Vec<u8>, Error>) -> u32 {
+        let result = result.map(|bytes| self.region.output = bytes);
+        self.region.answer(result)
     }
 }
