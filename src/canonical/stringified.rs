@@ -62,19 +62,42 @@ pub fn canonicalize_stringified(input: &[u8], options: &ParseOptions) -> Result<
     }
 }
 
-/// The tokens of `text`, or `None` if it is not in `JSON.stringify`'s form within `options`.
+/// What the grammar allows next.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// A value (at the top, after `[`, `,` in an array, or `:`).
+    Value,
+    /// A value or `]`, right after `[`.
+    ValueOrClose,
+    /// A member name, after `,` in an object.
+    Key,
+    /// A member name or `}`, right after `{`.
+    KeyOrClose,
+    /// `:` after a member name.
+    Colon,
+    /// `,` or the container's end, after a value.
+    CommaOrClose,
+    /// Nothing: the top-level value is complete.
+    End,
+}
+
+/// The tokens of `text`, or `None` if it is not in `JSON.stringify`'s form within `options`
+/// (anything off the JSON grammar included: the strict parser then reports it).
 fn tokenize(text: &str, options: &ParseOptions) -> Option<Vec<Token>> {
     let bytes = text.as_bytes();
     let mut tokens: Vec<Token> = Vec::with_capacity(bytes.len() / 8 + 1);
     // Open containers: their token index and how many children they have so far.
     let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut expect = Expect::Value;
     let mut pos = 0;
-    // Whether the next string is an object member's name.
-    let mut expect_key = false;
+    // After a value: a comma or the end of the innermost container, or nothing at the top.
+    let after_value = |open: &[(usize, usize)]| if open.is_empty() { Expect::End } else { Expect::CommaOrClose };
+    let in_object = |open: &[(usize, usize)], tokens: &[Token]| matches!(open.last().and_then(|(i, _)| tokens.get(*i)), Some(t) if t.kind == Kind::Object);
     while pos < bytes.len() {
         let byte = *bytes.get(pos)?;
+        let value_allowed = matches!(expect, Expect::Value | Expect::ValueOrClose);
         match byte {
-            b'{' | b'[' => {
+            b'{' | b'[' if value_allowed => {
                 if open.len() >= options.max_depth {
                     return None;
                 }
@@ -82,10 +105,10 @@ fn tokenize(text: &str, options: &ParseOptions) -> Option<Vec<Token>> {
                 let kind = if byte == b'{' { Kind::Object } else { Kind::Array };
                 open.push((tokens.len(), 0));
                 tokens.push(Token { kind, start: pos, end: pos + 1, next: 0 });
-                expect_key = byte == b'{';
+                expect = if byte == b'{' { Expect::KeyOrClose } else { Expect::ValueOrClose };
                 pos += 1;
             }
-            b'}' | b']' => {
+            b'}' | b']' if matches!(expect, Expect::CommaOrClose | Expect::KeyOrClose | Expect::ValueOrClose) => {
                 let (index, _) = open.pop()?;
                 let next = tokens.len();
                 let token = tokens.get_mut(index)?;
@@ -94,25 +117,29 @@ fn tokenize(text: &str, options: &ParseOptions) -> Option<Vec<Token>> {
                 }
                 token.end = pos + 1;
                 token.next = next;
-                expect_key = false;
+                expect = after_value(&open);
                 pos += 1;
             }
-            b',' => {
-                expect_key = matches!(open.last().and_then(|(i, _)| tokens.get(*i)), Some(t) if t.kind == Kind::Object);
+            b',' if expect == Expect::CommaOrClose => {
+                expect = if in_object(&open, &tokens) { Expect::Key } else { Expect::Value };
                 pos += 1;
             }
-            b':' => pos += 1,
-            b'"' => {
+            b':' if expect == Expect::Colon => {
+                expect = Expect::Value;
+                pos += 1;
+            }
+            b'"' if value_allowed || matches!(expect, Expect::Key | Expect::KeyOrClose) => {
                 let end = string_end(bytes, pos, options.max_string_len)?;
-                let kind = if expect_key { Kind::Key } else { Kind::Scalar };
-                if !expect_key {
+                let key = !value_allowed;
+                if !key {
                     count_child(&mut open, options)?;
                 }
+                let kind = if key { Kind::Key } else { Kind::Scalar };
                 tokens.push(Token { kind, start: pos, end, next: tokens.len() + 1 });
-                expect_key = false;
+                expect = if key { Expect::Colon } else { after_value(&open) };
                 pos = end;
             }
-            b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => {
+            b'-' | b'0'..=b'9' | b't' | b'f' | b'n' if value_allowed => {
                 let len =
                     bytes.get(pos..)?.iter().position(|b| matches!(b, b',' | b']' | b'}')).unwrap_or(bytes.len() - pos);
                 let token = text.get(pos..pos + len)?;
@@ -127,12 +154,13 @@ fn tokenize(text: &str, options: &ParseOptions) -> Option<Vec<Token>> {
                 }
                 count_child(&mut open, options)?;
                 tokens.push(Token { kind: Kind::Scalar, start: pos, end: pos + len, next: tokens.len() + 1 });
+                expect = after_value(&open);
                 pos += len;
             }
             _ => return None,
         }
     }
-    open.is_empty().then_some(tokens)
+    (expect == Expect::End).then_some(tokens)
 }
 
 /// True if `token` is a number as `Number.prototype.toString` writes it, the only way
@@ -310,6 +338,22 @@ mod tests {
             "[1,",
             "truex",
             "",
+            ":0",
+            "0,",
+            ",0",
+            "0 ",
+            "[,1]",
+            "[1,]",
+            "{\"a\"}",
+            "{\"a\":}",
+            "{\"a\",1}",
+            "{1:2}",
+            "{\"a\":1,}",
+            "[1]]",
+            "[[1]",
+            "1 2",
+            "[]{}",
+            "\"a\"\"b\"",
         ] {
             // Text JSON.stringify could have written is answered by the fast path, the rest by the
             // strict one: either way the answers are the same.
