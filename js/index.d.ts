@@ -163,7 +163,7 @@ export class Webhook {
   constructor(secret: string | Uint8Array, options?: { format?: 'raw' });
   /** Verifies and returns the parsed JSON payload (`undefined` for an empty body). */
   verify(payload: Payload, headers: HeadersLike): unknown;
-  /** Returns `v1,<base64 signature>`. */
+  /** Returns `v1,<base64 signature>`, or `v1a,<base64 signature>` for a `whsk_` key. */
   sign(msgId: string, timestamp: Date, payload: Payload): string;
   free(): void;
   [Symbol.dispose](): void;
