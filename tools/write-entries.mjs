@@ -3,8 +3,8 @@
 //   index.browser.mjs  browsers and bundlers: the wasm bytes embedded, compiled synchronously
 //   index.workerd.mjs  workerd: the .wasm imported as a compiled WebAssembly.Module
 //   entry-node.mjs     bundled by esbuild into index.cjs (Node, Bun, Deno; node:crypto's HMAC)
-//   index.mjs          Node's `import`: re-exports index.cjs, so that `require` and `import`
-//                      share one module instance and one set of classes
+//   index.mjs          Node's `import` (and Bun's, Deno's): re-exports index.cjs, so that
+//                      `require` and `import` share one module instance and one set of classes
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -47,10 +47,14 @@ const api = createApi(glue, glue.initSync({ module: readFileSync(join(__dirname,
 export const { ${list} } = api;
 `,
 );
+// Through createRequire rather than `import api from './index.cjs'`: the same module instance (the
+// require cache), without the ESM loader's translation of a CommonJS module, which costs more at
+// startup than everything else the package does.
 write(
   'index.mjs',
-  `import api from './index.cjs';
+  `import { createRequire } from 'node:module';
 
+const api = createRequire(import.meta.url)('./index.cjs');
 export const { ${list} } = api;
 `,
 );
