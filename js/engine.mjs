@@ -14,6 +14,7 @@
 // wasm memory for them anyway.
 
 import { readHeaders } from './headers.mjs';
+import { Region } from './region.mjs';
 
 const PAYLOAD =
   'payload must be the raw request body as received (string, Uint8Array or ArrayBuffer); ' +
@@ -22,8 +23,6 @@ const PAYLOAD =
 // Slot numbers of `src/wasm/engine.rs`.
 const SECRET_INDEX = 0;
 const TIMESTAMP = 1;
-const OUTPUT_PTR = 2;
-const OUTPUT_LEN = 3;
 const BEFORE_LEN = 4;
 
 /**
@@ -48,43 +47,14 @@ export function createEngine(glue, exports, host) {
   const engine = new glue.Engine();
   const memory = exports.memory;
   const { WebhookVerificationError } = glue.__errorClasses();
-  const slots = engine.slots() / 8;
-  let capacity = 0;
-  let input = 0;
-  let u8 = new Uint8Array(0);
-  let f64 = new Float64Array(0);
+  const region = new Region(engine, memory);
   let loadedVerifier = null;
   let loadedSigner = null;
 
-  /** Fresh views after the memory grew (growing detaches the old buffer). */
-  function views() {
-    if (u8.byteLength === 0) {
-      u8 = new Uint8Array(memory.buffer);
-      f64 = new Float64Array(memory.buffer);
-    }
-  }
-
-  /** Makes the input region at least `size` bytes; what was written before may have moved. */
-  function reserve(size) {
-    if (size > capacity) {
-      capacity = Math.max(size, capacity * 2, 4096);
-      input = engine.reserve(capacity);
-    }
-    views();
-  }
-
-  function fail() {
-    views();
-    const text = decoder.decode(u8.subarray(f64[slots + OUTPUT_PTR], f64[slots + OUTPUT_PTR] + f64[slots + OUTPUT_LEN]));
-    const newline = text.indexOf('\n');
-    return new WebhookVerificationError(text.slice(0, newline), text.slice(newline + 1));
-  }
-
-  function output() {
-    views();
-    const at = f64[slots + OUTPUT_PTR];
-    return u8.subarray(at, at + f64[slots + OUTPUT_LEN]);
-  }
+  const views = () => region.views();
+  const reserve = (size) => region.reserve(size);
+  const output = () => region.output();
+  const fail = () => region.failure(WebhookVerificationError);
 
   /** Writes `text` as UTF-8 at `at` (room for 3 bytes per UTF-16 unit is reserved); returns the end. */
   function writeText(text, at) {
@@ -92,19 +62,19 @@ export function createEngine(glue, exports, host) {
     if (n < 64) {
       for (let i = 0; i < n; i++) {
         const c = text.charCodeAt(i);
-        if (c > 0x7f) return at + encoder.encodeInto(text, u8.subarray(at, at + 3 * n)).written;
-        u8[at + i] = c;
+        if (c > 0x7f) return at + encoder.encodeInto(text, region.u8.subarray(at, at + 3 * n)).written;
+        region.u8[at + i] = c;
       }
       return at + n;
     }
-    return at + encoder.encodeInto(text, u8.subarray(at, at + 3 * n)).written;
+    return at + encoder.encodeInto(text, region.u8.subarray(at, at + 3 * n)).written;
   }
 
   function writeU32(value, at) {
-    u8[at] = value;
-    u8[at + 1] = value >>> 8;
-    u8[at + 2] = value >>> 16;
-    u8[at + 3] = value >>> 24;
+    region.u8[at] = value;
+    region.u8[at + 1] = value >>> 8;
+    region.u8[at + 2] = value >>> 16;
+    region.u8[at + 3] = value >>> 24;
   }
 
   /** The bytes of a binary payload, or `undefined` for a string. */
@@ -140,7 +110,7 @@ export function createEngine(glue, exports, host) {
       if (list !== undefined) for (const value of list) size += 4 + 3 * value.length;
     }
     reserve(size + extra);
-    let at = input;
+    let at = region.input;
     for (let i = 0; i < names.length; i++) {
       const list = found[i];
       writeU32(list === undefined ? 0 : list.length, at);
@@ -152,20 +122,20 @@ export function createEngine(glue, exports, host) {
         at = end;
       }
     }
-    return [at - input, count];
+    return [at - region.input, count];
   }
 
   function loadVerifier(compiled) {
     if (loadedVerifier === compiled) return;
     reserve(compiled.descriptor.length);
-    u8.set(compiled.descriptor, input);
+    region.u8.set(compiled.descriptor, region.input);
     loadedVerifier = engine.loadVerifier(compiled.descriptor.length) ? compiled : null;
   }
 
   function loadSigner(compiled) {
     if (loadedSigner === compiled) return;
     reserve(compiled.descriptor.length);
-    u8.set(compiled.descriptor, input);
+    region.u8.set(compiled.descriptor, region.input);
     loadedSigner = engine.loadSigner(compiled.descriptor.length) ? compiled : null;
   }
 
@@ -186,11 +156,11 @@ export function createEngine(glue, exports, host) {
 
   function result(compiled) {
     const out = { scheme: compiled.scheme };
-    const idLength = f64[slots + BEFORE_LEN];
+    const idLength = region.slot(BEFORE_LEN);
     if (idLength >= 0) out.id = decoder.decode(output());
-    const timestamp = f64[slots + TIMESTAMP];
+    const timestamp = region.slot(TIMESTAMP);
     if (timestamp === timestamp) out.timestamp = timestamp;
-    out.secretIndex = f64[slots + SECRET_INDEX];
+    out.secretIndex = region.slot(SECRET_INDEX);
     return out;
   }
 
@@ -205,9 +175,9 @@ export function createEngine(glue, exports, host) {
     const [block, count] = writeHeaders(compiled, headers, room);
     let length;
     if (bytes === undefined) {
-      length = writeText(payload, input + block) - input - block;
+      length = writeText(payload, region.input + block) - region.input - block;
     } else {
-      u8.set(bytes, input + block);
+      region.u8.set(bytes, region.input + block);
       length = bytes.length;
     }
     if (engine.verify(block, length, count, now) !== 0) throw fail();
@@ -219,13 +189,13 @@ export function createEngine(glue, exports, host) {
     const [block, count] = writeHeaders(compiled, headers, 0);
     if (engine.verifyBegin(block, length, count, now) !== 0) throw fail();
     const content = output();
-    const split = f64[slots + BEFORE_LEN];
+    const split = region.slot(BEFORE_LEN);
     const before = content.subarray(0, split);
     const after = content.subarray(split);
     const keys = compiled.hostKeys;
     const tags = keys.map((key) => host.hmac(key, before, payload, after));
     reserve(32 * keys.length);
-    for (let i = 0; i < tags.length; i++) u8.set(tags[i], input + 32 * i);
+    for (let i = 0; i < tags.length; i++) region.u8.set(tags[i], region.input + 32 * i);
     if (engine.verifyFinish(keys.length) !== 0) throw fail();
     views();
     return result(compiled);
@@ -245,8 +215,8 @@ export function createEngine(glue, exports, host) {
     }
     const random = id === undefined && compiled.needsId ? ID_RANDOM : 0;
     reserve((id === undefined ? 0 : 3 * id.length) + random + extra);
-    const idLength = id === undefined ? -1 : writeText(id, input) - input;
-    if (random > 0) crypto.getRandomValues(u8.subarray(input, input + random));
+    const idLength = id === undefined ? -1 : writeText(id, region.input) - region.input;
+    if (random > 0) crypto.getRandomValues(region.u8.subarray(region.input, region.input + random));
     return [idLength, random];
   }
 
@@ -273,12 +243,12 @@ export function createEngine(glue, exports, host) {
     }
     const room = bytes === undefined ? 3 * payload.length : bytes.length;
     const [idLength, random] = writeId(compiled, options, room);
-    const start = input + Math.max(idLength, 0) + random;
+    const start = region.input + Math.max(idLength, 0) + random;
     let length;
     if (bytes === undefined) {
       length = writeText(payload, start) - start;
     } else {
-      u8.set(bytes, start);
+      region.u8.set(bytes, start);
       length = bytes.length;
     }
     if (engine.sign(idLength, random, length, timestamp) !== 0) throw fail();
@@ -289,13 +259,13 @@ export function createEngine(glue, exports, host) {
     const [idLength, random] = writeId(compiled, options, 0);
     if (engine.signBegin(idLength, random, timestamp) !== 0) throw fail();
     const content = output();
-    const split = f64[slots + BEFORE_LEN];
+    const split = region.slot(BEFORE_LEN);
     const before = content.subarray(0, split);
     const after = content.subarray(split);
     const keys = compiled.hostKeys.slice(0, compiled.tagCount);
     const tags = keys.map((key) => host.hmac(key, before, payload, after));
     reserve(32 * keys.length);
-    for (let i = 0; i < tags.length; i++) u8.set(tags[i], input + 32 * i);
+    for (let i = 0; i < tags.length; i++) region.u8.set(tags[i], region.input + 32 * i);
     if (engine.signFinish(keys.length) !== 0) throw fail();
     return headersFrom(output());
   }
@@ -329,13 +299,13 @@ export function createEngine(glue, exports, host) {
   /** The signed content around the body, copied out of wasm memory (an `await` follows). */
   function contentCopy() {
     const content = output();
-    const split = f64[slots + BEFORE_LEN];
+    const split = region.slot(BEFORE_LEN);
     return [content.slice(0, split), content.slice(split)];
   }
 
   function writeTags(tags) {
     reserve(32 * tags.length);
-    for (let i = 0; i < tags.length; i++) u8.set(tags[i], input + 32 * i);
+    for (let i = 0; i < tags.length; i++) region.u8.set(tags[i], region.input + 32 * i);
   }
 
   async function verifyAsync(compiled, payload, headers, now) {

@@ -4,13 +4,11 @@
 // hookseal's rules where JSON.stringify would silently change the value (NaN and Infinity would
 // become null, functions and symbols would vanish).
 
+import { Region } from './region.mjs';
+
 /** The parser's default array limit (`ParseOptions::max_items`): a longer array is refused before
  * JSON.stringify spends time on it (a sparse `new Array(2 ** 28)` would take seconds). */
 const MAX_ITEMS = 100_000;
-
-// Slot numbers of `src/wasm/region.rs`.
-const OUTPUT_PTR = 2;
-const OUTPUT_LEN = 3;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -24,49 +22,21 @@ export function createTexts(glue, exports) {
   const texts = new glue.Texts();
   const memory = exports.memory;
   const { CanonicalizationError } = glue.__errorClasses();
-  const slots = texts.slots() / 8;
-  let capacity = 0;
-  let input = 0;
-  let u8 = new Uint8Array(0);
-  let f64 = new Float64Array(0);
-
-  function views() {
-    if (u8.byteLength === 0) {
-      u8 = new Uint8Array(memory.buffer);
-      f64 = new Float64Array(memory.buffer);
-    }
-  }
-
-  function reserve(size) {
-    if (size > capacity) {
-      capacity = Math.max(size, capacity * 2, 4096);
-      input = texts.reserve(capacity);
-    }
-    views();
-  }
+  const region = new Region(texts, memory);
 
   /** Writes JSON text (a string already checked for lone surrogates, or UTF-8 bytes); returns its length. */
   function write(text) {
     if (typeof text !== 'string') {
-      reserve(text.length);
-      u8.set(text, input);
+      region.reserve(text.length);
+      region.u8.set(text, region.input);
       return text.length;
     }
-    reserve(3 * text.length);
-    return encoder.encodeInto(text, u8.subarray(input, input + 3 * text.length)).written;
+    region.reserve(3 * text.length);
+    return encoder.encodeInto(text, region.u8.subarray(region.input, region.input + 3 * text.length)).written;
   }
 
-  function output() {
-    views();
-    const at = f64[slots + OUTPUT_PTR];
-    return decoder.decode(u8.subarray(at, at + f64[slots + OUTPUT_LEN]));
-  }
-
-  function fail(Class = CanonicalizationError) {
-    const text = output();
-    const newline = text.indexOf('\n');
-    return new Class(text.slice(0, newline), text.slice(newline + 1));
-  }
+  const output = () => decoder.decode(region.output());
+  const fail = () => region.failure(CanonicalizationError);
 
   const loneSurrogate = () =>
     new CanonicalizationError('lone_surrogate', 'the string holds an unpaired UTF-16 surrogate');
