@@ -176,6 +176,9 @@ struct Pending<'a> {
     id: NodeId,
     value: &'a Value,
     base: String,
+    /// True if `base` already has the value's own `$id` applied (a `$ref` target: `resolve`
+    /// finds it with its resource's URI); else `build` applies it.
+    rebased: bool,
     at: String,
 }
 
@@ -283,6 +286,12 @@ impl<'a> Compiler<'a> {
 
     /// The node index of the schema at `value`, queueing it for building if new.
     pub(crate) fn node_for(&mut self, value: &'a Value, base: &str, at: String) -> Result<NodeId> {
+        self.queue_node(value, base, false, at)
+    }
+
+    /// [`Compiler::node_for`]; `rebased` as in [`Pending::rebased`]. The node is the same
+    /// whichever way it is reached first, since either way its base is the same.
+    fn queue_node(&mut self, value: &'a Value, base: &str, rebased: bool, at: String) -> Result<NodeId> {
         let addr = core::ptr::from_ref(value) as usize;
         if let Some(&id) = self.ids.get(&addr) {
             return Ok(id);
@@ -298,7 +307,7 @@ impl<'a> Compiler<'a> {
         let id = self.nodes.len();
         self.nodes.push(Node::Bool(true));
         self.ids.insert(addr, id);
-        self.queue.push(Pending { id, value, base: base.to_string(), at });
+        self.queue.push(Pending { id, value, base: base.to_string(), rebased, at });
         Ok(id)
     }
 
@@ -306,7 +315,10 @@ impl<'a> Compiler<'a> {
         match p.value {
             Value::Bool(b) => Ok(Node::Bool(*b)),
             Value::Object(map) => {
-                let base = rebase(p.value, &p.base, &p.at)?.unwrap_or_else(|| p.base.clone());
+                let base = match p.rebased {
+                    true => p.base.clone(),
+                    false => rebase(p.value, &p.base, &p.at)?.unwrap_or_else(|| p.base.clone()),
+                };
                 let k = keywords::parse(self, map, &base, &p.at)?;
                 Ok(Node::Object(alloc::boxed::Box::new(k)))
             }
@@ -348,7 +360,9 @@ impl<'a> Compiler<'a> {
             };
             (v, target)
         };
-        self.node_for(value, &value_base, format!("{at} -> {reference}"))
+        // `value_base` is the base inside `value`, its own `$id` included: applying a relative
+        // `$id` again would move it (`nested/foo.json` to `nested/nested/foo.json`).
+        self.queue_node(value, &value_base, true, format!("{at} -> {reference}"))
     }
 }
 

@@ -155,3 +155,32 @@ fn equality_of_values_nested_to_the_cap_is_decided_and_deeper_is_bounded() {
     assert_eq!(super::assert::json_eq(&nest(cap), &nest(cap), &mut budget), Some(true));
     assert_eq!(super::assert::json_eq(&nest(cap + 1), &nest(cap + 1), &mut budget), None);
 }
+
+/// A `$ref` that reaches a subschema with a relative `$id` before the walk of its parent does
+/// resolves the subschema's own `$ref`s against its `$id` once, whatever the member order (the
+/// JSON-Schema-Test-Suite's "order of evaluation: $id and $ref on nested schema", in the order
+/// the suite writes it; tests/schema_suite.rs reads members sorted, which hid the double `$id`).
+#[test]
+fn a_ref_target_with_a_relative_id_keeps_its_base() {
+    let refs_first = r#"{"$id": "https://example.com/ref-and-id3/base.json", "$ref": "nested/foo.json",
+        "$defs": {"foo": {"$id": "nested/foo.json", "$ref": "./bar.json"},
+                  "bar": {"$id": "nested/bar.json", "type": "number"}}}"#;
+    let defs_first = r#"{"$defs": {"foo": {"$id": "nested/foo.json", "$ref": "./bar.json"},
+                  "bar": {"$id": "nested/bar.json", "type": "number"}},
+        "$id": "https://example.com/ref-and-id3/base.json", "$ref": "nested/foo.json"}"#;
+    for text in [refs_first, defs_first] {
+        let schema = Schema::compile(&doc(text)).unwrap();
+        assert!(schema.validate(&Value::Number(5.0)).valid, "{text}");
+        assert!(!schema.validate(&Value::String("a".into())).valid, "{text}");
+    }
+    // The same through a JSON Pointer and an anchor that land on a subschema with a relative `$id`.
+    let pointer = r##"{"$id": "https://example.com/p/base.json", "$ref": "#/$defs/foo",
+        "$defs": {"foo": {"$id": "nested/foo.json", "$ref": "bar.json"}, "bar": {"$id": "nested/bar.json", "type": "number"}}}"##;
+    let anchor = r##"{"$id": "https://example.com/a/base.json", "$ref": "nested/foo.json#foo",
+        "$defs": {"foo": {"$anchor": "foo", "$id": "nested/foo.json", "$ref": "bar.json"}, "bar": {"$id": "nested/bar.json", "type": "number"}}}"##;
+    for text in [pointer, anchor] {
+        let schema = Schema::compile(&doc(text)).unwrap();
+        assert!(schema.validate(&Value::Number(5.0)).valid, "{text}");
+        assert!(!schema.validate(&Value::String("a".into())).valid, "{text}");
+    }
+}
