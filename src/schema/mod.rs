@@ -269,6 +269,26 @@ impl Schema {
         Ok(self.validate_owned(parse(text, &ParseOptions::default())?))
     }
 
+    /// The result for JSON text that [`Schema::validate_json`] could not parse (`error` is its
+    /// error): invalid, `value` `null`, one root error with keyword `json` whose `params.code` is
+    /// the parser's code (`invalid_json`, `duplicate_key`, `lone_surrogate`, `too_deep`, …), and
+    /// under a provider style that provider's `400` response. For callers that answer a request
+    /// body: every outcome is then a [`Validation`].
+    ///
+    /// ```
+    /// # use hookseal::schema::{Builtin, BuiltinOptions};
+    /// let schema = Builtin::Talkover.schema(&BuiltinOptions::default())?;
+    /// let text = br#"{"name": "a", "name": "b"}"#;
+    /// let result = schema.validate_json(text).unwrap_or_else(|e| schema.parse_failure(&e));
+    /// assert_eq!(result.errors[0].keyword, "json");
+    /// assert_eq!(result.errors[0].params.get("code").and_then(|c| c.as_str()), Some("duplicate_key"));
+    /// assert_eq!(result.response.map(|r| r.status), Some(400));
+    /// # Ok::<(), hookseal::Error>(())
+    /// ```
+    pub fn parse_failure(&self, error: &Error) -> Validation {
+        response::parse_failure(self.style, error)
+    }
+
     /// True if `instance` is valid.
     pub fn is_valid(&self, instance: &Value) -> bool {
         self.validate(instance).valid

@@ -140,6 +140,38 @@ mod tests {
     }
 
     #[test]
+    fn a_parse_failure_is_an_invalid_result() {
+        let texts: [(&[u8], &str); 5] = [
+            (b"{\"name\": ", "invalid_json"),
+            (br#"{"a": 1, "a": 2}"#, "duplicate_key"),
+            (br#"["\ud800"]"#, "lone_surrogate"),
+            (b"\xff", "invalid_utf8"),
+            (&[b'['; 200], "too_deep"),
+        ];
+        let ajv = Schema::compile_json(b"{}").unwrap();
+        let mut schemas: Vec<Schema> =
+            Builtin::ALL.iter().map(|b| b.schema(&BuiltinOptions::default()).unwrap()).collect();
+        schemas.push(ajv);
+        for schema in &schemas {
+            for (text, code) in texts {
+                let error = schema.validate_json(text).unwrap_err();
+                let result = schema.parse_failure(&error);
+                assert!(!result.valid);
+                assert_eq!(result.value, Value::Null);
+                assert_eq!(result.errors.len(), 1);
+                assert_eq!((result.errors[0].path.as_str(), result.errors[0].keyword), ("", "json"));
+                assert_eq!(result.errors[0].message, error.message());
+                assert_eq!(result.errors[0].params.get("code").and_then(Value::as_str), Some(code));
+                let status = result.response.as_ref().map(|r| r.status);
+                let want = if schema.style() == crate::schema::ErrorStyle::Ajv { None } else { Some(400) };
+                assert_eq!(status, want, "{:?}", schema.style());
+                let back = parse(result.to_json().as_bytes(), &Default::default()).unwrap();
+                assert_eq!(back, as_bindings_build_it(&result));
+            }
+        }
+    }
+
+    #[test]
     fn negative_zero_keeps_its_sign() {
         let schema = Schema::compile_json(br#"{"properties": {"a": {"default": -0}}}"#).unwrap();
         let text = schema.validate_json(b"{}").unwrap().to_json();

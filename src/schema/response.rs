@@ -357,3 +357,53 @@ pub(crate) fn response(
         }
     }
 }
+
+/// The result for JSON text the strict parser refused: invalid, `value` `null`, one error at the
+/// root with keyword `json`, the parser's message and its code in `params.code`, and for a
+/// provider style that provider's `400` answer to a body it cannot parse.
+///
+/// The answers are hookseal's choice, each in its framework's shape for a malformed body: Fastify
+/// replies to a body its JSON parser refuses with `{"statusCode": 400, "error": "Bad Request",
+/// "message": …}` (no `code`: the parser's `SyntaxError` has none); Laravel renders an HTTP 400
+/// as `{"message": …}`; Jelou keeps its error envelope; problem details say `Bad Request`. The
+/// message is the parser's, which gives positions and names, never values.
+pub(crate) fn parse_failure(style: ErrorStyle, error: &crate::Error) -> super::Validation {
+    let message = error.message();
+    let code = error.code().as_str();
+    let errors = alloc::vec![ValidationError {
+        path: String::new(),
+        keyword: "json",
+        message: message.into(),
+        params: object(alloc::vec![("code", Value::String(code.into()))]),
+    }];
+    let field_errors = alloc::vec![(String::new(), alloc::vec![String::from(message)])];
+    let text = |s: &str| Value::String(s.into());
+    let body = match style {
+        ErrorStyle::Ajv => None,
+        ErrorStyle::Fastify => Some(object(alloc::vec![
+            ("statusCode", Value::Number(400.0)),
+            ("error", text("Bad Request")),
+            ("message", Value::String(format!("Body is not valid JSON: {message}"))),
+        ])),
+        ErrorStyle::Laravel => Some(object(alloc::vec![("message", text("The request body is not valid JSON."))])),
+        ErrorStyle::Jelou => Some(object(alloc::vec![
+            ("message", Value::Array(alloc::vec![Value::String(format!("body is not valid JSON: {message}"))])),
+            ("statusMessage", text("error")),
+            ("status", Value::Number(0.0)),
+        ])),
+        ErrorStyle::ProblemDetails => Some(object(alloc::vec![
+            ("type", text("about:blank")),
+            ("title", text("Bad Request")),
+            ("status", Value::Number(400.0)),
+            ("detail", Value::String(format!("The request body is not valid JSON: {message}"))),
+            ("code", text(code)),
+        ])),
+    };
+    super::Validation {
+        valid: false,
+        value: Value::Null,
+        errors,
+        field_errors,
+        response: body.map(|body| Response { status: 400, body }),
+    }
+}
