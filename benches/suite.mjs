@@ -266,6 +266,14 @@ async function validation(env, add) {
       ['ajv (compiled)', () => ajvValidate(input)],
       ['zod safeParse', () => zodSchema.safeParse(input)],
     ]));
+    // The same config as JSON text (a request body): every side parses it, then validates.
+    const text = JSON.stringify(input);
+    if (compiled.validateJson(text).valid !== expected) throw new Error(`validateJson disagrees on the ${label} config`);
+    add(`validate talkover JSON text (${label})`, text.length, await compare([
+      ['hookseal CompiledSchema.validateJson', () => compiled.validateJson(text)],
+      ['JSON.parse + ajv (compiled)', () => ajvValidate(JSON.parse(text))],
+      ['JSON.parse + zod safeParse', () => zodSchema.safeParse(JSON.parse(text))],
+    ]));
   }
   add('compile talkover schema', 0, await compare([
     ['hookseal compileSchema', () => hs.compileSchema(schema).free()],

@@ -48,8 +48,12 @@ export function createApi(glue, exports, host) {
   const builtin = builtinCache(glue);
   // Results cross as one JSON text (src/wasm/texts.rs) instead of one host call per property; the
   // class stays the one wasm-bindgen made, so `instanceof CompiledSchema` and `free()` still work.
-  glue.CompiledSchema.prototype.validate = function validate(input) {
-    return texts.validate(this, input);
+  // `validate` takes a value (a string is a JSON string), `validateJson` JSON text.
+  glue.CompiledSchema.prototype.validate = function validate(value) {
+    return texts.validate(this, value);
+  };
+  glue.CompiledSchema.prototype.validateJson = function validateJson(text) {
+    return texts.validateJson(this, text, 'validateJson');
   };
   // A schema object crosses as JSON text, like instances (one parse, the schema limits apply).
   function compileSchema(schema, options) {
@@ -64,15 +68,24 @@ export function createApi(glue, exports, host) {
     }
     return glue.compileSchemaJson(text, options);
   }
-  function validateConfig(schema, input, options) {
-    const plain = options === undefined || options === null;
-    if (typeof schema === 'string' && plain) return texts.validate(builtin(schema), input);
+  /** `run(compiled)` with the built-in's cached schema, or with one compiled for this call. */
+  function withSchema(schema, options, run) {
+    if (typeof schema === 'string' && (options === undefined || options === null)) return run(builtin(schema));
     const compiled = compileSchema(schema, options);
     try {
-      return texts.validate(compiled, input);
+      return run(compiled);
     } finally {
       compiled.free();
     }
+  }
+  function validateConfig(schema, value, options) {
+    return withSchema(schema, options, (compiled) => texts.validate(compiled, value));
+  }
+  function validateConfigJson(schema, text, options) {
+    if (typeof text !== 'string' && !(text instanceof Uint8Array)) {
+      throw new TypeError('validateConfigJson takes JSON text (a string or a Uint8Array); validate a value with validateConfig');
+    }
+    return withSchema(schema, options, (compiled) => texts.validateJson(compiled, text, 'validateConfigJson'));
   }
   const guard = (fn) => guarded(fn, errors.HooksealError);
   const delivery = createDelivery(glue);
@@ -88,6 +101,7 @@ export function createApi(glue, exports, host) {
     canonicalize: texts.canonicalize,
     canonicalizeValue: texts.canonicalizeValue,
     validateConfig: guard(validateConfig),
+    validateConfigJson: guard(validateConfigJson),
     compileSchema: guard(compileSchema),
     checkWebhookUrl: guard(glue.checkWebhookUrl),
     CompiledSchema: glue.CompiledSchema,

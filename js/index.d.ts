@@ -228,7 +228,7 @@ export type CanonicalizationErrorCode =
   | 'unsupported_value'
   | 'circular_reference';
 
-/** Thrown by `canonicalize` and `canonicalizeValue`. */
+/** Thrown by `canonicalize` and `canonicalizeValue`, and by `validate`/`validateConfig` for a value with no JSON form. */
 export class CanonicalizationError extends HooksealError {
   readonly code: CanonicalizationErrorCode;
 }
@@ -274,43 +274,93 @@ export interface ValidateOptions {
 export interface ValidationIssue {
   /** JSON Pointer to the failing value (`''` for the root). */
   path: string;
-  /** The keyword that failed (`required`, `maxLength`, `format`, …). */
+  /**
+   * The keyword that failed (`required`, `maxLength`, `format`, …), or `json` when
+   * `validateJson`/`validateConfigJson` got text the strict parser refuses.
+   */
   keyword: string;
   message: string;
-  /** Details with ajv's names (`missingProperty`, `limit`, `allowedValues`, …). */
+  /**
+   * Details with ajv's names (`missingProperty`, `limit`, `allowedValues`, …); for keyword
+   * `json`, `{ code }`: the parser's code (`invalid_json`, `duplicate_key`, `lone_surrogate`,
+   * `too_deep`, …).
+   */
   params: Record<string, unknown>;
 }
 
 export interface ValidationResult<T = unknown> {
   valid: boolean;
-  /** The input with `default`s filled in. */
+  /** The input with `default`s filled in (`null` when JSON text could not be parsed). */
   value: T;
   errors: ValidationIssue[];
   /** Laravel-style messages by dotted path (`events.0`); `required` errors are keyed by the missing member. */
   fieldErrors: Record<string, string[]>;
-  /** The HTTP answer the provider's API would send, for invalid input under a provider style. */
+  /**
+   * The HTTP answer the provider's API would send, for invalid input under a provider style
+   * (`400` for JSON text that could not be parsed).
+   */
   response?: { status: number; body: unknown };
 }
 
 /**
  * Validates a webhook config against a built-in provider schema or any JSON Schema 2020-12
- * document. JSON text input is parsed strictly (duplicate keys throw `CanonicalizationError`).
+ * document. `value` is the instance as given: any JSON value, so a string is a JSON string
+ * (stored or received JSON text goes through `validateConfigJson`). It crosses as
+ * `JSON.stringify` reads it (`toJSON` is called, `undefined` members are left out); what has no
+ * JSON form throws a `CanonicalizationError` as in `canonicalizeValue`: NaN and Infinity
+ * (`number_out_of_range`), functions, symbols, BigInt and `undefined` as the whole value
+ * (`unsupported_value`), cycles, lone surrogates.
  *
  * @example
  * const r = validateConfig('talkover', { name: 'My Webhook', events: [] });
  * r.valid            // false
  * r.response         // { status: 422, body: { message: 'The given data was invalid.', errors: { … } } }
+ * validateConfig({ type: 'string' }, 'hello').valid // true
  */
 export function validateConfig<T = unknown>(
   schema: BuiltinSchemaName | object | boolean,
-  input: unknown,
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T>;
+
+/**
+ * `validateConfig` for JSON text (a string, or UTF-8 bytes), parsed by hookseal's strict parser.
+ * Text it refuses is an invalid result, never a throw: one error with keyword `json` at path `''`
+ * and the parser's code in `params.code` (`invalid_json`, `duplicate_key`, `lone_surrogate`,
+ * `invalid_utf8`, `too_deep`, …), `value` `null`, and for a built-in schema the provider's `400`
+ * answer. Only a `text` that is neither a string nor a `Uint8Array` throws (`TypeError`).
+ *
+ * @example
+ * const r = validateConfigJson('talkover', await request.text());
+ * if (!r.valid) return Response.json(r.response.body, { status: r.response.status }); // 400 or 422
+ * validateConfigJson('talkover', '{"name": "a", "name": "b"}').errors[0].params.code // 'duplicate_key'
+ */
+export function validateConfigJson<T = unknown>(
+  schema: BuiltinSchemaName | object | boolean,
+  text: string | Uint8Array,
   options?: ValidateOptions,
 ): ValidationResult<T>;
 
 /** A schema compiled once, to validate many inputs. */
 export class CompiledSchema {
   private constructor();
-  validate<T = unknown>(input: unknown): ValidationResult<T>;
+  /**
+   * Validates `value` as given (a string is a JSON string), as `validateConfig` does.
+   *
+   * @example
+   * compileSchema({ type: 'string' }).validate('hello').valid  // true
+   * compileSchema({ type: 'object' }).validate('{}').errors[0].keyword // 'type'
+   */
+  validate<T = unknown>(value: unknown): ValidationResult<T>;
+  /**
+   * Validates JSON text (a string or UTF-8 bytes), as `validateConfigJson` does: a parse
+   * failure is an invalid result with keyword `json`.
+   *
+   * @example
+   * compileSchema({ type: 'object' }).validateJson('{}').valid // true
+   * compileSchema({ type: 'object' }).validateJson('{').errors[0].params.code // 'invalid_json'
+   */
+  validateJson<T = unknown>(text: string | Uint8Array): ValidationResult<T>;
   free(): void;
   [Symbol.dispose](): void;
 }
@@ -440,9 +490,22 @@ export type DeliveryInput = (
       events?: never;
     }
 ) &
-  EndpointOptions & {
-    /** The endpoint's configuration as stored (a value or JSON text), validated on every plan. */
-    config: unknown;
+  EndpointOptions &
+  (
+    | {
+        /** The endpoint's configuration as stored, a value (a string is a JSON string), validated on every plan. */
+        config: unknown;
+        configJson?: never;
+      }
+    | {
+        /**
+         * The configuration as stored JSON text (a string or UTF-8 bytes), parsed strictly: text the
+         * parser refuses is an `invalid_config` with a `json` error and the provider's 400.
+         */
+        configJson: string | Uint8Array;
+        config?: never;
+      }
+  ) & {
     /** The event name, matched against the config's event list. */
     event: string;
     /** The body to send and sign: a string is sent as UTF-8. */

@@ -1,8 +1,8 @@
-// canonicalize, canonicalizeValue (and schema validation) over the flat text crossing of
-// `src/wasm/texts.rs`: values go in as JSON text written straight into wasm memory, results come
-// out as text. The engine's native JSON.stringify walks the value, with a replacer that keeps
-// hookseal's rules where JSON.stringify would silently change the value (NaN and Infinity would
-// become null, functions and symbols would vanish).
+// canonicalize, canonicalizeValue and schema validation (`validate` of a value, `validateJson` of
+// text) over the flat text crossing of `src/wasm/texts.rs`: values go in as JSON text written
+// straight into wasm memory, results come out as text. The engine's native JSON.stringify walks
+// the value, with a replacer that keeps hookseal's rules where JSON.stringify would silently
+// change the value (NaN and Infinity would become null, functions and symbols would vanish).
 
 import { Region } from './region.mjs';
 
@@ -141,21 +141,35 @@ export function createTexts(glue, exports) {
     return output();
   }
 
-  /** An instance as given: JSON text stays text (parsed strictly by Rust), any other value is
-   * read as JSON.stringify reads it. */
-  function instanceText(input) {
-    if (typeof input === 'string') {
-      if (!wellFormed(input)) throw loneSurrogate();
-      return input;
-    }
-    return input instanceof Uint8Array ? input : stringify(input);
-  }
-
-  function validate(compiled, input) {
-    const length = write(instanceText(input));
+  /**
+   * `validate(value)`: any value is the instance, a string a JSON string. The value crosses as
+   * `stringify` text, so what has no JSON form throws as in `canonicalizeValue`, `undefined` as the
+   * whole instance included (`unsupported_value`: no JSON value to validate, most often a missing
+   * argument or body).
+   */
+  function validate(compiled, value) {
+    const length = write(stringify(value));
     if (texts.validate(compiled, length) !== 0) throw fail();
     return JSON.parse(output());
   }
 
-  return { canonicalize, canonicalizeValue, validate, stringify };
+  /**
+   * `validateJson(text)`: JSON text (a string or UTF-8 bytes), parsed strictly in Rust. Text it
+   * refuses is an invalid result with keyword `json`, never a throw; only a wrong type throws.
+   */
+  function validateJson(compiled, text, name) {
+    let status;
+    if (typeof text === 'string') {
+      // TextEncoder would replace a lone surrogate with U+FFFD; the refusal is Rust's result.
+      status = wellFormed(text) ? texts.validateJson(compiled, write(text)) : texts.validateLoneSurrogate(compiled);
+    } else if (text instanceof Uint8Array) {
+      status = texts.validateJson(compiled, write(text));
+    } else {
+      throw new TypeError(`${name} takes JSON text (a string or a Uint8Array); validate a value with validate`);
+    }
+    if (status !== 0) throw fail();
+    return JSON.parse(output());
+  }
+
+  return { canonicalize, canonicalizeValue, validate, validateJson, stringify };
 }

@@ -170,12 +170,35 @@ fn read_body(value: &JsValue) -> Result<(Vec<u8>, bool), JsValue> {
     })
 }
 
-fn plan_with(planner: &Planner, options: &JsValue) -> Result<JsValue, JsValue> {
-    let config = convert::get(options, "config");
-    if config.is_undefined() {
-        return Err(type_error("`config` is required: the endpoint's stored configuration (an object or JSON text)"));
+/// `config` (a value; a string is a JSON string) or `configJson` (JSON text, a string or UTF-8
+/// bytes), exactly one. Text the strict parser refuses is an `invalid_config` like any other
+/// config the schema refuses, with the `json` error and the provider's `400`.
+fn read_config(planner: &Planner, options: &JsValue) -> Result<crate::json::Value, JsValue> {
+    let value = convert::get(options, "config");
+    let text = convert::get(options, "configJson");
+    match (value.is_undefined(), text.is_undefined()) {
+        (false, true) => input_value(&value).map_err(rethrow),
+        (true, false) => {
+            let refused = |e: &crate::Error| {
+                planning_error(&DeliveryError::InvalidConfig(alloc::boxed::Box::new(planner.schema().parse_failure(e))))
+            };
+            let bytes = match super::text::strict_string(&text) {
+                Some(Ok(text)) => text.into_bytes(),
+                Some(Err(e)) => return Err(refused(&e)),
+                None if text.is_instance_of::<Uint8Array>() => Uint8Array::from(text).to_vec(),
+                None => return Err(type_error("`configJson` must be JSON text: a string or a Uint8Array")),
+            };
+            crate::json::parse(&bytes, &crate::json::ParseOptions::default()).map_err(|e| refused(&e))
+        }
+        (true, true) => Err(type_error(
+            "`config` is required: the endpoint's stored configuration (a value; stored JSON text goes in `configJson`)",
+        )),
+        (false, false) => Err(invalid_options("give `config` (a value) or `configJson` (JSON text), not both")),
     }
-    let config = input_value(&config, true).map_err(rethrow)?;
+}
+
+fn plan_with(planner: &Planner, options: &JsValue) -> Result<JsValue, JsValue> {
+    let config = read_config(planner, options)?;
     let signing = EndpointOptions::read(options).map_err(rethrow)?;
     let secrets = signing.secrets();
     let event =

@@ -10,7 +10,6 @@ use wasm_bindgen::prelude::*;
 use super::canonical::from_js;
 use super::convert::{self, set};
 use super::errors::{error, to_js, type_error, ErrorKind};
-use super::text::strict_string;
 use crate::error::{Code, Error};
 use crate::json::Value;
 use crate::schema::{
@@ -69,17 +68,10 @@ fn to_js_at(value: &Value, depth: usize) -> JsValue {
     }
 }
 
-/// A JavaScript value (or JSON text) as a JSON value. JSON text goes through the strict parser,
-/// so duplicate keys and lone surrogates are errors, thrown as `CanonicalizationError`.
-pub(super) fn input_value(input: &JsValue, text_is_json: bool) -> Result<Value, JsValue> {
+/// A JavaScript value as a JSON value; a string is a JSON string (JSON text has its own calls,
+/// `validateJson` and `configJson`). Errors are thrown as `CanonicalizationError`.
+pub(super) fn input_value(input: &JsValue) -> Result<Value, JsValue> {
     let canonical = |e: &Error| to_js(ErrorKind::Canonicalization, e);
-    if text_is_json {
-        if let Some(text) = strict_string(input) {
-            let text = text.map_err(|e| canonical(&e))?;
-            return crate::json::parse(text.as_bytes(), &crate::json::ParseOptions::default())
-                .map_err(|e| canonical(&e));
-        }
-    }
     let mut ancestors = Vec::new();
     match from_js(input, &mut ancestors) {
         Ok(Some(value)) => Ok(value),
@@ -114,7 +106,7 @@ fn schema_from(schema: &JsValue, options: &JsValue) -> Result<Schema, JsValue> {
         })?;
         builtin.schema(&BuiltinOptions { events }).map_err(|e| schema_error(&e))?
     } else if schema.is_object() || schema.as_bool().is_some() {
-        let document = input_value(schema, false)?;
+        let document = input_value(schema)?;
         Schema::compile(&document).map_err(|e| schema_error(&e))?
     } else {
         return Err(type_error("schema must be a built-in name or a JSON Schema object"));
@@ -168,7 +160,7 @@ pub(super) fn validation_to_js(v: &Validation) -> JsValue {
 #[wasm_bindgen(js_name = validateConfig)]
 pub fn validate_config(schema: &JsValue, input: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let schema = schema_from(schema, options)?;
-    let value = input_value(input, true)?;
+    let value = input_value(input)?;
     Ok(validation_to_js(&schema.validate(&value)))
 }
 
@@ -182,7 +174,7 @@ pub struct CompiledSchema {
 impl CompiledSchema {
     /// `validate(input)` → the same result as `validateConfig`.
     pub fn validate(&self, input: &JsValue) -> Result<JsValue, JsValue> {
-        let value = input_value(input, true)?;
+        let value = input_value(input)?;
         Ok(validation_to_js(&self.schema.validate(&value)))
     }
 }

@@ -1,4 +1,5 @@
-//! The flat crossing for JSON text: `canonicalize`, `canonicalizeValue` and schema validation.
+//! The flat crossing for JSON text: `canonicalize`, `canonicalizeValue` and schema validation
+//! (`validate` of a value, `validateJson` of text).
 //!
 //! JavaScript hands values over as JSON text (its native `JSON.stringify` walks the object, calls
 //! `toJSON` and drops `undefined` faster than any crossing per property could) written straight
@@ -60,9 +61,11 @@ impl Texts {
 #[cfg(feature = "schema")]
 #[wasm_bindgen]
 impl Texts {
-    /// Validates the JSON text in the first `len` input bytes with `schema`. 0 on success (the
-    /// output is the whole result as JSON text, `Validation::write_json`), 1 if the text is not
-    /// I-JSON (the output is the code, a line feed and the message).
+    /// Validates a value, which `JSON.stringify` wrote as text into the first `len` input bytes,
+    /// with `schema`. 0 on success (the output is the whole result as JSON text,
+    /// `Validation::write_json`), 1 if the value has no I-JSON form (a lone surrogate, too deep;
+    /// the output is the code, a line feed and the message): a value the caller built, so the
+    /// call throws, as `canonicalizeValue` does.
     pub fn validate(&mut self, schema: &super::schema::CompiledSchema, len: u32) -> u32 {
         let options = crate::json::ParseOptions::default();
         let result = self.input(len as usize).and_then(|text| crate::json::parse(text, &options)).map(|value| {
@@ -71,6 +74,28 @@ impl Texts {
             out.into_bytes()
         });
         self.answer(result)
+    }
+
+    /// `validateJson`: validates the JSON text in the first `len` input bytes with `schema`. Text
+    /// the strict parser refuses is an invalid result (`Schema::parse_failure`), not an error, so
+    /// this answers 0 with the result as JSON text unless the length is out of bounds.
+    #[wasm_bindgen(js_name = validateJson)]
+    pub fn validate_json(&mut self, schema: &super::schema::CompiledSchema, len: u32) -> u32 {
+        let schema = &schema.schema;
+        let result = self.input(len as usize).map(|text| {
+            let validation = schema.validate_json(text).unwrap_or_else(|e| schema.parse_failure(&e));
+            validation.to_json().into_bytes()
+        });
+        self.answer(result)
+    }
+
+    /// `validateJson` of a JavaScript string holding a lone surrogate, which `TextEncoder` would
+    /// replace: the parser's `lone_surrogate` result, without parsing.
+    #[wasm_bindgen(js_name = validateLoneSurrogate)]
+    pub fn validate_lone_surrogate(&mut self, schema: &super::schema::CompiledSchema) -> u32 {
+        let error = Error::new(crate::error::Code::LoneSurrogate, "the text holds an unpaired UTF-16 surrogate");
+        let bytes = schema.schema.parse_failure(&error).to_json().into_bytes();
+        self.answer(Ok(bytes))
     }
 }
 

@@ -404,7 +404,8 @@ test('planDelivery: the request as data, bodies keep their type, errors are Deli
     { url: 'https://example.com/webhook', method: 'POST', headers: ['webhook-id', 'webhook-timestamp', 'webhook-signature', 'content-type'], body: BODY, id: 'msg_fixed', timestamp: 1_756_940_391, timeoutMs: 30_000, maxRetries: 3 },
   );
   const bytes = new TextEncoder().encode(BODY);
-  const binary = planDelivery({ ...base, config: JSON.stringify(config), body: bytes });
+  // Stored JSON text goes in `configJson`, as a string or UTF-8 bytes.
+  const binary = planDelivery({ ...base, configJson: new TextEncoder().encode(JSON.stringify(config)), body: bytes });
   assert.ok(binary.request.body instanceof Uint8Array);
   assert.deepEqual(binary.request.body, bytes);
   assert.ok(Math.abs(binary.request.timestamp - Date.now() / 1000) < 5);
@@ -432,7 +433,25 @@ test('planDelivery: the request as data, bodies keep their type, errors are Deli
   assert.equal(codeOf({ ...base, secret: undefined, config, body: BODY }), 'invalid_secret');
   assert.equal(codeOf({ ...base, scheme: 'nope', config, body: BODY }), 'invalid_scheme');
   assert.equal(codeOf({ ...base, schema: 'nope', config, body: BODY }), 'invalid_schema');
-  assert.equal(codeOf({ ...base, config: '{"name":"a","name":"b"}', body: BODY }), 'duplicate_key');
+  // `config` is a value: a string is a JSON string, which the schema refuses (an object is wanted).
+  assert.throws(() => planDelivery({ ...base, config: JSON.stringify(config), body: BODY }), (e) => {
+    assert.equal(e.code, 'invalid_config');
+    assert.deepEqual(e.errors.map((x) => [x.path, x.keyword]), [['', 'type']]);
+    return true;
+  });
+  // JSON text the strict parser refuses is an invalid config, with the provider's 400.
+  assert.throws(() => planDelivery({ ...base, configJson: '{"name":"a","name":"b"}', body: BODY }), (e) => {
+    assert.ok(e instanceof DeliveryError);
+    assert.equal(e.code, 'invalid_config');
+    assert.deepEqual(e.errors.map((x) => [x.path, x.keyword, x.params.code]), [['', 'json', 'duplicate_key']]);
+    assert.equal(e.response.status, 400);
+    return true;
+  });
+  assert.equal(codeOf({ ...base, configJson: JSON.stringify(config), body: BODY }), 'planned');
+  assert.equal(codeOf({ ...base, configJson: 'a\ud800', body: BODY }), 'invalid_config');
+  assert.equal(codeOf({ ...base, configJson: config, body: BODY }), 'TypeError');
+  assert.equal(codeOf({ ...base, config, configJson: JSON.stringify(config), body: BODY }), 'invalid_options');
+  assert.equal(codeOf({ ...base, body: BODY }), 'TypeError');
   assert.equal(codeOf({ ...base, config, body: { parsed: true } }), 'TypeError');
   assert.equal(codeOf({ ...base, config, body: BODY, fields: { url: 'u' } }), 'invalid_options');
   assert.equal(codeOf({ ...base, config: talkover('https://10.0.0.5/h'), body: BODY }), 'private_address');

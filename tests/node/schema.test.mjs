@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import {
-  validateConfig, compileSchema, checkWebhookUrl, reservedHeaders, CanonicalizationError, SchemaError,
+  validateConfig, validateConfigJson, compileSchema, checkWebhookUrl, reservedHeaders, CanonicalizationError, SchemaError,
 } from 'hookseal';
 
 const schemaDoc = (name) => JSON.parse(readFileSync(new URL(`../../schemas/${name}.json`, import.meta.url), 'utf8'));
@@ -46,10 +46,16 @@ test('jelou and jurichat answer in their styles', () => {
   assert.equal(good.value.isActive, true);
 });
 
-test('JSON text input uses the strict parser; compileSchema validates many times', () => {
-  assert.throws(() => validateConfig('talkover', '{"name":"a","name":"b"}'),
-    (e) => e instanceof CanonicalizationError && e.code === 'duplicate_key');
-  assert.equal(validateConfig('talkover', '{"name":"a","webhook_url":"https://e.com","events":["event_phone_call_ended"]}').valid, true);
+test('validateConfigJson parses strictly; compileSchema validates many times', () => {
+  const dup = validateConfigJson('talkover', '{"name":"a","name":"b"}');
+  assert.equal(dup.valid, false);
+  assert.deepEqual(dup.errors.map((e) => [e.keyword, e.params.code]), [['json', 'duplicate_key']]);
+  assert.equal(validateConfigJson('talkover', '{"name":"a","webhook_url":"https://e.com","events":["event_phone_call_ended"]}').valid, true);
+  // A string given to validateConfig is a JSON string, not text to parse.
+  const text = validateConfig('talkover', '{"name":"a","webhook_url":"https://e.com","events":["event_phone_call_ended"]}');
+  assert.equal(text.valid, false);
+  assert.deepEqual(text.errors.map((e) => [e.path, e.keyword]), [['', 'type']]);
+  assert.throws(() => validateConfig('talkover', { name: 'a\ud800' }), (e) => e instanceof CanonicalizationError && e.code === 'lone_surrogate');
   const s = compileSchema({ type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'webhook-url' } } });
   assert.equal(s.validate({ url: 'https://example.com' }).valid, true);
   const bad = s.validate({ url: 'https://10.0.0.1/hook' });
@@ -61,7 +67,7 @@ test('JSON text input uses the strict parser; compileSchema validates many times
   const custom = validateConfig('talkover', { name: 'n', webhook_url: 'https://e.com', events: ['my.event'] }, { events: ['my.event'] });
   assert.equal(custom.valid, true, JSON.stringify(custom.errors));
   // A `__proto__` member stays data.
-  const proto = validateConfig({ type: 'object' }, '{"__proto__": {"polluted": true}}');
+  const proto = validateConfigJson({ type: 'object' }, '{"__proto__": {"polluted": true}}');
   assert.equal(Object.getPrototypeOf(proto.value), Object.prototype);
   assert.deepEqual(Object.keys(proto.value), ['__proto__']);
   assert.equal({}.polluted, undefined);

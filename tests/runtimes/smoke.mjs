@@ -183,9 +183,14 @@ function seedConfig(h) {
   equal(JSON.stringify(bad.response), JSON.stringify({ status: 422, body: { message: 'The given data was invalid.', errors: {
     webhook_url: ['The webhook url field is required.'], events: ['The events field must contain at least 1 items.'] } } }),
   'talkover 422 answer');
-  const good = h.validateConfig('jurichat', '{"name":"CRM","url":"https://crm.example.com/h","events":["crm.lead.created"]}');
+  const good = h.validateConfigJson('jurichat', '{"name":"CRM","url":"https://crm.example.com/h","events":["crm.lead.created"]}');
   equal(good.valid, true, 'valid jurichat config');
   equal(good.value.isActive, true, 'default filled in');
+  const dup = h.validateConfigJson('jurichat', new TextEncoder().encode('{"name":"a","name":"b"}'));
+  equal(JSON.stringify([dup.valid, dup.errors[0].keyword, dup.errors[0].params.code, dup.response.status]),
+    JSON.stringify([false, 'json', 'duplicate_key', 400]), 'unparsable JSON text is an invalid result');
+  equal(h.compileSchema({ type: 'string' }).validate('hello').valid, true, 'a string is a string instance');
+  equal(h.validateConfig({ type: 'object' }, '{}').errors[0].keyword, 'type', 'a string is not parsed');
   equal(h.checkWebhookUrl('https://[::ffff:127.0.0.1]/').code, 'loopback_address', 'URL policy');
   throwsCode(() => h.compileSchema({ type: 'object', unevaluatedProperties: false }), h.SchemaError, 'invalid_schema', 'unsupported keyword');
 }
@@ -196,7 +201,7 @@ export const STEPS = [standardVector, v1aVector, everyScheme, canonicalization, 
 /** Runs every step against the hookseal namespace `h`; throws on the first failure. Returns the step names. */
 export function smoke(h) {
   for (const name of ['Verifier', 'Signer', 'Webhook', 'generateSecret', 'schemes', 'canonicalize', 'canonicalizeValue',
-    'validateConfig', 'compileSchema', 'checkWebhookUrl', 'HooksealError', 'WebhookVerificationError', 'CanonicalizationError', 'SchemaError',
+    'validateConfig', 'validateConfigJson', 'compileSchema', 'checkWebhookUrl', 'HooksealError', 'WebhookVerificationError', 'CanonicalizationError', 'SchemaError',
     'generateKeyPair', 'publicKeyOf']) {
     check(typeof h[name] === 'function', `export ${name} is ${typeof h[name]}`);
   }

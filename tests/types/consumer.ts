@@ -179,3 +179,37 @@ void v1aSignature;
 publicKeyOf(new Uint8Array(32));
 // @ts-expect-error: generateKeyPair takes no options
 generateKeyPair({ format: 'hex' });
+
+// ---- webhook-config validation: values are values, text goes through *Json --------------------
+
+import {
+  compileSchema,
+  planDelivery,
+  validateConfig,
+  validateConfigJson,
+  type CompiledSchema,
+  type ValidationIssue,
+  type ValidationResult,
+} from 'hookseal';
+
+type TalkoverConfig = { name: string; webhook_url: string; events: string[] };
+const fromValue2: ValidationResult<TalkoverConfig> = validateConfig<TalkoverConfig>('talkover', { name: 'a', events: [] });
+const fromString: ValidationResult = validateConfig({ type: 'string' }, 'hello');
+const fromText: ValidationResult<TalkoverConfig> = validateConfigJson<TalkoverConfig>('talkover', '{"name":"a"}');
+const fromBytes2: ValidationResult = validateConfigJson('jurichat', new TextEncoder().encode('{}'), { events: ['x'] });
+const endpoint: CompiledSchema = compileSchema({ type: 'object' });
+const viaCompiled: ValidationResult = endpoint.validate('hello');
+const viaCompiledText: ValidationResult = endpoint.validateJson(new Uint8Array(0));
+const issue: ValidationIssue | undefined = fromText.errors[0];
+const status: number | undefined = fromText.response?.status;
+void [fromValue2, fromString, fromBytes2, viaCompiled, viaCompiledText, issue, status];
+const planned = planDelivery({
+  schema: 'talkover', scheme: 'standard', secret: 'whsec_x', event: 'e', body: '{}', configJson: '{"name":"a"}',
+});
+void planned;
+// @ts-expect-error: JSON text is a string or UTF-8 bytes, not a parsed value
+validateConfigJson('talkover', { name: 'a' });
+// @ts-expect-error: validateJson takes text
+endpoint.validateJson({});
+// @ts-expect-error: a stored config is a value or JSON text, not both
+planDelivery({ schema: 'talkover', scheme: 'standard', secret: 'x', event: 'e', body: '{}', config: {}, configJson: '{}' });
