@@ -192,7 +192,8 @@ function workerdConfig(secret, configDir) {
     const file = specifier === 'hookseal' ? entry : resolveExport(pkgExports[`.${specifier.slice(8)}`], ['workerd']);
     const entryFile = join(PKG, file);
     for (const dep of importGraph(entryFile).keys()) {
-      modules.push({ name: dep === entryFile ? specifier : prefix + relative(PKG, dep), file: dep });
+      const name = dep === entryFile ? specifier : prefix + relative(PKG, dep);
+      if (!modules.some((m) => m.name === name)) modules.push({ name, file: dep });
     }
   }
   const importsWasm = modules.some((m) => m.file.endsWith('.wasm'));
