@@ -9,14 +9,14 @@ TOOLS := $(CURDIR)/.tools
 NODE_BIN := $(TOOLS)/node_modules/.bin
 WASM_TARGET := wasm32-unknown-unknown
 RELEASE_WASM := target/$(WASM_TARGET)/release/hookseal.wasm
-PKG_FEATURES := wasm-module,schema,ed25519
+PKG_FEATURES := wasm-module,wasm-full,ed25519
 # -O3 to match the crate's opt-level (-Oz would undo some of its inlining for little size).
 WASM_OPT_FLAGS := -O3 --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
 
-.PHONY: all pkg test demo bench size-builds fuzz cargo-fuzz tools rust-targets wasm-bindgen-cli js-tools test-rust test-nostd test-node node-deps clean
+.PHONY: all pkg test test-package demo bench size-builds fuzz cargo-fuzz tools rust-targets wasm-bindgen-cli js-tools test-rust test-nostd test-node node-deps clean
 
 all: pkg
 
@@ -45,23 +45,49 @@ $(TOOLS)/.installed: tools/package.json tools/package-lock.json
 
 ## ---- the npm package -------------------------------------------------------------------
 
-# pkg/ is generated entirely: the wasm and its glue, then the hand-written modules of js/ and the
-# entries written from js/exports.json.
+# pkg/ is generated entirely: one wasm and its glue per entry of js/exports.json (`hookseal`, and
+# the lean `hookseal/verify` and `hookseal/config`, each built from the same crate with only the
+# bindings its names need), then the hand-written modules of js/ and the entries written from
+# js/exports.json. The lean builds have their own Cargo profiles (target/$(WASM_TARGET)/<profile>),
+# so that none of the three feature sets invalidates another's cache.
+LEAN_FEATURES_verify := wasm-module,wasm-verify
+LEAN_FEATURES_config := wasm-module,wasm-config
+
+# $(call lean_build,ENTRY): the lean entry's wasm, in target/$(WASM_TARGET)/wasm-ENTRY/.
+define lean_build
+	cargo build --profile wasm-$(1) --lib --no-default-features --features $(LEAN_FEATURES_$(1)) --target $(WASM_TARGET)
+endef
+
+# $(call wasm_entry,OUT-NAME,WASM): wasm-bindgen, wasm-opt and the embedded copy, into pkg/.
+define wasm_entry
+	wasm-bindgen --target web --out-dir pkg --out-name $(1) $(2)
+	wasm-opt $(WASM_OPT_FLAGS) pkg/$(1)_bg.wasm -o pkg/$(1)_bg.wasm
+	node tools/embed-wasm.mjs pkg/$(1)_bg.wasm pkg/$(1)_wasm_inline.js
+endef
+
+# $(call node_bundle,BASE): pkg/entry-BASE.mjs bundled into pkg/BASE.cjs.
+define node_bundle
+	esbuild pkg/entry-$(1).mjs --bundle --format=cjs --platform=node --log-level=warning \
+	  --log-override:empty-import-meta=silent --external:node:* --outfile=pkg/$(1).cjs
+	rm pkg/entry-$(1).mjs
+endef
+
 pkg: tools
-	# Every feature: the bindings, their allocator, and the JSON-Schema engine.
+	# Every feature: the bindings of every entry, their allocator, and the JSON-Schema engine.
 	cargo build --release --lib --no-default-features --features $(PKG_FEATURES) --target $(WASM_TARGET)
+	$(call lean_build,verify)
+	$(call lean_build,config)
 	rm -rf pkg && mkdir -p pkg
-	wasm-bindgen --target web --out-dir pkg --out-name hookseal $(RELEASE_WASM)
-	wasm-opt $(WASM_OPT_FLAGS) pkg/hookseal_bg.wasm -o pkg/hookseal_bg.wasm
-	node tools/embed-wasm.mjs pkg/hookseal_bg.wasm pkg/hookseal_wasm_inline.js
-	cp js/*.mjs js/package.json js/index.d.ts pkg/
-	cp js/index.d.ts pkg/index.d.cts
+	$(call wasm_entry,hookseal,$(RELEASE_WASM))
+	$(call wasm_entry,hookseal_verify,target/$(WASM_TARGET)/wasm-verify/hookseal.wasm)
+	$(call wasm_entry,hookseal_config,target/$(WASM_TARGET)/wasm-config/hookseal.wasm)
+	cp js/*.mjs js/package.json pkg/
 	node tools/write-entries.mjs pkg
-	esbuild pkg/entry-node.mjs --bundle --format=cjs --platform=node --log-level=warning \
-	  --log-override:empty-import-meta=silent --external:node:* --outfile=pkg/index.cjs
-	rm pkg/entry-node.mjs
+	$(call node_bundle,index)
+	$(call node_bundle,verify)
+	$(call node_bundle,config)
 	cp README.md pkg/README.md
-	@ls -l pkg/hookseal_bg.wasm | awk '{print "pkg/hookseal_bg.wasm: " $$5 " bytes"}'
+	@for f in pkg/*_bg.wasm; do ls -l $$f | awk '{print $$9 ": " $$5 " bytes"}'; done
 
 ## ---- tests -------------------------------------------------------------------------------
 
@@ -69,7 +95,7 @@ include mk/runtimes.mk
 include mk/www.mk
 include mk/delivery.mk
 
-test: test-rust test-nostd test-node $(RUNTIME_TESTS) test-www
+test: test-rust test-nostd test-node test-package $(RUNTIME_TESTS) test-www
 
 test-rust: rust-targets
 	cargo fmt --all --check
@@ -79,12 +105,23 @@ test-rust: rust-targets
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --no-default-features --features $(PKG_FEATURES) --target $(WASM_TARGET) -- -D warnings
-	# Without the schema engine (what `make bench` measures beside the package) stays warning-free.
-	cargo clippy --lib --no-default-features --features wasm-module --target $(WASM_TARGET) -- -D warnings
+	# Without the schema engine (what `make bench` measures beside the package) stays warning-free,
+	# and so does each lean entry's build (`make pkg`).
+	cargo clippy --lib --no-default-features --features wasm-module,wasm-verify,ed25519 --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --lib --no-default-features --features wasm-module,wasm-verify --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --lib --no-default-features --features $(LEAN_FEATURES_config) --target $(WASM_TARGET) -- -D warnings
 
 # The core builds for a target that has no std at all.
 test-nostd: rust-targets
 	cargo rustc --lib --crate-type rlib --no-default-features --features schema --target wasm32v1-none
+
+# The package as published: its types resolve for every entry and module system (attw), its
+# manifest follows npm's rules (publint), and every entry's .d.ts/.d.cts declares exactly the names
+# and kinds its runtime module exports (tests/types/exports.mjs, with tsc).
+test-package: pkg types-deps
+	attw --pack pkg
+	publint pkg
+	cd tests/types && node exports.mjs
 
 node-deps: tests/node/node_modules/.installed
 tests/node/node_modules/.installed: tests/node/package.json
@@ -118,15 +155,15 @@ endef
 
 comma := ,
 
+# (What the schema engine costs is the difference between `hookseal` and `hookseal/verify`, both in
+# pkg/.)
 size-builds: tools
-	$(call size_build,without-schema,wasm-module$(comma)ed25519)
-	$(call size_build,without-ed25519,wasm-module$(comma)schema)
+	$(call size_build,without-ed25519,wasm-module$(comma)wasm-full)
 
 # Node, Bun, Deno and headless Chromium side by side with the peers, memory, cold start, timing,
 # sizes (benches/run.mjs); the runtimes are the ones `make test-runtimes` installs.
 bench: pkg size-builds benches/node_modules/.installed runtime-deps chromium
-	cd benches && WASM_WITHOUT_SCHEMA=$(CURDIR)/target/size-without-schema/hookseal_bg.wasm \
-	  WASM_WITHOUT_ED25519=$(CURDIR)/target/size-without-ed25519/hookseal_bg.wasm node run.mjs
+	cd benches && WASM_WITHOUT_ED25519=$(CURDIR)/target/size-without-ed25519/hookseal_bg.wasm node run.mjs
 
 ## ---- fuzzing -------------------------------------------------------------------------------
 # Not part of `make test`: it runs as long as it is given (FUZZ_SECONDS per target). The crate

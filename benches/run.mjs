@@ -4,7 +4,7 @@
 // target/bench/results.json (git-ignored). Nothing here is asserted: figures vary by machine.
 //
 // Usage: node run.mjs [node|bun|deno|chromium|memory|cold|timing|size ...]   (default: all)
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -143,13 +143,30 @@ function sizes() {
     console.log(`  ${file.padEnd(26)} ${String(row[0]).padStart(8)} ${String(row[1]).padStart(8)}`);
   }
   const [raw, gz] = results.size['hookseal_bg.wasm'];
-  for (const [label, env] of [['the schema engine and delivery', 'WASM_WITHOUT_SCHEMA'], ['Ed25519 (v1a)', 'WASM_WITHOUT_ED25519']]) {
+  for (const [label, env] of [['Ed25519 (v1a)', 'WASM_WITHOUT_ED25519']]) {
     const path = process.env[env];
     if (!path || !existsSync(path)) continue;
     const bytes = readFileSync(path);
     const without = [bytes.length, gzipSync(bytes, { level: 9 }).length];
     results.size[env] = without;
     console.log(`  without ${label}: ${without[0]} / ${without[1]}; it adds ${raw - without[0]} / ${gz - without[1]}`);
+  }
+}
+
+/** Each entry and peer as an application ships it: esbuild's minified browser bundle of a file that
+ * re-exports it (what a bundler keeps when every name is used), beside the entry's own wasm. */
+function bundleSizes() {
+  const esbuild = join(REPO, '.tools', 'node_modules', '.bin', 'esbuild');
+  const entries = [['hookseal', 'hookseal_bg.wasm'], ['hookseal/verify', 'hookseal_verify_bg.wasm'], ['hookseal/config', 'hookseal_config_bg.wasm'],
+    ['standardwebhooks'], ['svix'], ['ajv/dist/2020.js'], ['canonicalize', null, "export { default } from 'canonicalize';"]];
+  results.bundles = {};
+  console.log('\nBrowser bundle of `export * from <entry>` (esbuild --minify; bytes: raw wasm, bundle min, bundle gzip -9)');
+  for (const [entry, wasm, source] of entries) {
+    const bundle = execFileSync(esbuild, ['--bundle', '--minify', '--format=esm', '--platform=browser', '--log-level=error'],
+      { cwd: HERE, input: source ?? `export * from '${entry}';` });
+    const row = [wasm ? readFileSync(join(REPO, 'pkg', wasm)).length : null, bundle.length, gzipSync(bundle, { level: 9 }).length];
+    results.bundles[entry] = row;
+    console.log(`  ${entry.padEnd(26)} ${String(row[0] ?? '-').padStart(8)} ${String(row[1]).padStart(8)} ${String(row[2]).padStart(8)}`);
   }
 }
 
@@ -211,7 +228,10 @@ if (want('chromium')) await chromium();
 if (want('memory')) await memory();
 if (want('cold')) await coldStart();
 if (want('timing')) await timing();
-if (want('size')) sizes();
+if (want('size')) {
+  sizes();
+  bundleSizes();
+}
 summary();
 mkdirSync(join(REPO, 'target', 'bench'), { recursive: true });
 writeFileSync(join(REPO, 'target', 'bench', 'results.json'), JSON.stringify(results, null, 2));

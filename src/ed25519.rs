@@ -222,7 +222,7 @@ impl AsymmetricKey {
 
     /// The key as the descriptor of the JavaScript objects stores it: a kind byte, then the seed
     /// or the public key.
-    #[cfg(feature = "wasm")]
+    #[cfg(feature = "wasm-verify")]
     pub(crate) fn to_bytes(&self) -> Zeroizing<[u8; 33]> {
         let mut out = Zeroizing::new([0u8; 33]);
         let (kind, bytes) = match self {
@@ -237,7 +237,7 @@ impl AsymmetricKey {
     }
 
     /// The key [`AsymmetricKey::to_bytes`] wrote.
-    #[cfg(feature = "wasm")]
+    #[cfg(feature = "wasm-verify")]
     pub(crate) fn from_bytes(kind: u8, bytes: &[u8; 32]) -> Option<AsymmetricKey> {
         match kind {
             1 => Some(AsymmetricKey::Signing(SigningKey::from_bytes(bytes))),

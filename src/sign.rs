@@ -46,13 +46,13 @@ impl Signer {
     }
 
     /// A signer over an endpoint already built (the bindings rebuild one from its descriptor).
-    #[cfg(feature = "wasm")]
+    #[cfg(feature = "wasm-verify")]
     pub(crate) fn from_endpoint(endpoint: Endpoint) -> Signer {
         Signer { endpoint }
     }
 
     /// The endpoint this signer was built from.
-    #[cfg(feature = "wasm")]
+    #[cfg(feature = "wasm-verify")]
     pub(crate) fn endpoint(&self) -> &Endpoint {
         &self.endpoint
     }

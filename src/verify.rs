@@ -93,13 +93,13 @@ impl Verifier {
     }
 
     /// A verifier over an endpoint already built (the bindings rebuild one from its descriptor).
-    #[cfg(feature = "wasm")]
+    #[cfg(feature = "wasm-verify")]
     pub(crate) fn from_endpoint(endpoint: Endpoint, tolerance: u64, limits: Limits) -> Verifier {
         Verifier { endpoint, tolerance, limits }
     }
 
     /// The endpoint, tolerance and limits this verifier was built from.
-    #[cfg(feature = "wasm")]
+    #[cfg(feature = "wasm-verify")]
     pub(crate) fn parts(&self) -> (&Endpoint, u64, Limits) {
         (&self.endpoint, self.tolerance, self.limits)
     }

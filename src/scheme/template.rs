@@ -36,7 +36,7 @@ const MAX_TEMPLATE_LEN: usize = 1024;
 
 impl Template {
     /// A template of parts already checked by [`Template::parse`] (the bindings' descriptors).
-    #[cfg(feature = "wasm")]
+    #[cfg(feature = "wasm-verify")]
     pub(crate) fn from_parts(parts: Vec<Part>) -> Template {
         Template { parts }
     }

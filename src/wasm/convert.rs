@@ -1,4 +1,8 @@
 //! JavaScript values in and out: payloads, headers, options, results.
+//!
+//! The endpoint options (secrets, scheme, limits) are read only by the verify bindings; a build
+//! without them (`wasm-config`) keeps the shared helpers above them.
+#![cfg_attr(not(feature = "wasm-verify"), allow(unused_imports))]
 
 use alloc::format;
 use alloc::string::String;
@@ -93,6 +97,7 @@ pub(crate) fn whole_seconds(n: f64, key: &str) -> Result<i64, JsValue> {
     Ok(n as i64)
 }
 
+#[cfg(feature = "wasm-verify")]
 pub(crate) fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
     if let Some(bytes) = super::text::string_bytes(value) {
         return Some(bytes);
@@ -113,6 +118,7 @@ pub(crate) fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
     None
 }
 
+#[cfg(feature = "wasm-verify")]
 /// A secret handed over from JavaScript, owned, and wiped from wasm memory when dropped (the
 /// JavaScript string it came from cannot be).
 pub(crate) enum SecretBuf {
@@ -120,6 +126,7 @@ pub(crate) enum SecretBuf {
     Raw(Vec<u8>),
 }
 
+#[cfg(feature = "wasm-verify")]
 impl Drop for SecretBuf {
     fn drop(&mut self) {
         match self {
@@ -129,6 +136,7 @@ impl Drop for SecretBuf {
     }
 }
 
+#[cfg(feature = "wasm-verify")]
 impl SecretBuf {
     pub(crate) fn read(value: &JsValue, what: &str) -> Result<SecretBuf, JsValue> {
         if let Some(s) = value.as_string() {
@@ -148,6 +156,7 @@ impl SecretBuf {
     }
 }
 
+#[cfg(feature = "wasm-verify")]
 /// The options shared by `Verifier` and `Signer`.
 pub(crate) struct EndpointOptions {
     pub scheme: Scheme,
@@ -158,6 +167,7 @@ pub(crate) struct EndpointOptions {
     pub limits: Limits,
 }
 
+#[cfg(feature = "wasm-verify")]
 impl EndpointOptions {
     pub(crate) fn read(options: &JsValue) -> Result<EndpointOptions, JsValue> {
         if !options.is_object() {
@@ -206,6 +216,7 @@ impl EndpointOptions {
     }
 }
 
+#[cfg(feature = "wasm-verify")]
 /// `limits: { payloadBytes?, headerCount?, headerBytes?, signatures? }`; each absent one keeps
 /// its default.
 fn read_limits(value: &JsValue) -> Result<Limits, JsValue> {
@@ -229,10 +240,12 @@ fn read_limits(value: &JsValue) -> Result<Limits, JsValue> {
     Ok(limits)
 }
 
+#[cfg(feature = "wasm-verify")]
 fn scheme_error(message: String) -> JsValue {
     error(ErrorKind::Webhook, "invalid_scheme", &message)
 }
 
+#[cfg(feature = "wasm-verify")]
 /// A preset name or a custom-scheme object.
 fn read_scheme(value: &JsValue) -> Result<Scheme, JsValue> {
     if let Some(name) = value.as_string() {

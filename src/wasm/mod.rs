@@ -4,24 +4,31 @@
 //! wasm memory and numbers, read and written by `js/engine.mjs`. Everything else crosses as JS values and are checked here with clear `TypeError`s (wrong
 //! JavaScript types) or hookseal errors with a stable `code` (wrong values). Nothing in this
 //! folder panics on input: a panic in wasm is a trap that kills the module instance.
+//!
+//! Which bindings are compiled is chosen per npm entry (`wasm-verify`, `wasm-config`, `wasm-full`
+//! in Cargo.toml), so that each entry's wasm holds only what its exports reach; the core is the
+//! same in every build.
 
-#[cfg(feature = "schema")]
+#[cfg(feature = "wasm-config")]
 mod canonical;
 mod convert;
-#[cfg(feature = "schema")]
+#[cfg(feature = "wasm-full")]
 mod delivery;
+#[cfg(feature = "wasm-verify")]
 mod descriptor;
+#[cfg(feature = "wasm-full")]
 mod diagnose;
+#[cfg(feature = "wasm-verify")]
 mod engine;
 mod errors;
 mod region;
-#[cfg(feature = "schema")]
+#[cfg(feature = "wasm-config")]
 mod schema;
 mod text;
+#[cfg(feature = "wasm-config")]
 mod texts;
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use wasm_bindgen::prelude::*;
 
@@ -58,13 +65,15 @@ pub fn generate_secret(options: &JsValue) -> Result<String, JsValue> {
 }
 
 /// The names of the preset schemes.
+#[cfg(feature = "wasm-verify")]
 #[wasm_bindgen(js_name = schemes)]
-pub fn schemes() -> Vec<JsValue> {
+pub fn schemes() -> alloc::vec::Vec<JsValue> {
     crate::scheme::PRESETS.iter().map(|n| JsValue::from_str(n)).collect()
 }
 
 /// `Webhook`'s secret, normalized as the reference libraries read it (`{ format: 'raw' }` takes a
 /// string one byte per UTF-16 unit): a string or a `Uint8Array` to build its verifier and signer.
+#[cfg(feature = "wasm-verify")]
 #[wasm_bindgen(js_name = webhookSecret)]
 pub fn webhook_secret(secret: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let raw = convert::optional_string(options, "format")?.as_deref() == Some("raw");
@@ -76,6 +85,7 @@ pub fn webhook_secret(secret: &JsValue, options: &JsValue) -> Result<JsValue, Js
 
 /// A message id as `Signer` generates one (`msg_` + 24 random alphanumerics), for `signAsync`,
 /// which must use the same id before and after its `await`.
+#[cfg(feature = "wasm-verify")]
 #[wasm_bindgen(js_name = messageId)]
 pub fn message_id() -> Result<String, JsValue> {
     secret::generate_message_id(convert::fill_random).map_err(|e| webhook_error(&e))

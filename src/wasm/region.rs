@@ -33,6 +33,7 @@ impl Region {
     }
 
     /// The first `len` input bytes.
+    #[cfg(feature = "wasm-config")]
     pub(crate) fn input(&self, len: usize) -> Result<&[u8], Error> {
         self.input.get(..len).ok_or_else(missing_input)
     }

@@ -5,13 +5,14 @@
 //! JavaScript per unit: together several times the cost of the HMAC over the same body.
 
 use alloc::string::String;
+#[cfg(feature = "wasm-verify")]
 use alloc::vec::Vec;
 
 use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[cfg(feature = "schema")]
+#[cfg(feature = "wasm-config")]
 use crate::error::{Code, Error};
 
 #[wasm_bindgen(module = "/src/wasm/text.js")]
@@ -26,6 +27,7 @@ extern "C" {
 const SHORT: u32 = 256;
 
 /// A string's UTF-8 bytes, lone surrogates replaced by U+FFFD; `None` if `value` is no string.
+#[cfg(feature = "wasm-verify")]
 pub(crate) fn string_bytes(value: &JsValue) -> Option<Vec<u8>> {
     let text = value.dyn_ref::<JsString>()?;
     Some(if text.length() <= SHORT {
@@ -37,7 +39,7 @@ pub(crate) fn string_bytes(value: &JsValue) -> Option<Vec<u8>> {
 
 /// A string as UTF-8, refusing lone surrogates instead of replacing them; `None` if `value` is no
 /// string.
-#[cfg(feature = "schema")]
+#[cfg(feature = "wasm-config")]
 pub(crate) fn strict_string(value: &JsValue) -> Option<Result<String, Error>> {
     let text = value.dyn_ref::<JsString>()?;
     let lone_surrogate = || Error::new(Code::LoneSurrogate, "the string holds an unpaired UTF-16 surrogate");

@@ -1,5 +1,5 @@
-//! The flat crossing for JSON text: `canonicalize`, `canonicalizeValue` and schema validation
-//! (`validate` of a value, `validateJson` of text).
+//! The flat crossing for JSON text: `canonicalize`, `canonicalizeValue` (the full entry) and
+//! schema validation (the full and config entries: `validate` of a value, `validateJson` of text).
 //!
 //! JavaScript hands values over as JSON text (its native `JSON.stringify` walks the object, calls
 //! `toJSON` and drops `undefined` faster than any crossing per property could) written straight
@@ -37,7 +37,11 @@ impl Texts {
     pub fn reserve(&mut self, len: u32) -> u32 {
         self.region.reserve(len)
     }
+}
 
+#[cfg(feature = "wasm-full")]
+#[wasm_bindgen]
+impl Texts {
     /// RFC 8785 form of the JSON text in the first `len` input bytes. 0 on success (the output is
     /// the canonical text), 1 on failure (the output is the code, a line feed and the message).
     pub fn canonicalize(&mut self, len: u32) -> u32 {
@@ -58,7 +62,6 @@ impl Texts {
     }
 }
 
-#[cfg(feature = "schema")]
 #[wasm_bindgen]
 impl Texts {
     /// Validates a value, which `JSON.stringify` wrote as text into the first `len` input bytes,

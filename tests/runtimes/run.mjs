@@ -174,8 +174,8 @@ const RUNTIMES = [
 
 /** The capnp config: the worker, the smoke test, and the hookseal modules reachable from its workerd entry. */
 function workerdConfig(secret, configDir) {
-  const exports = JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8')).exports['.'];
-  const entry = resolveExport(exports, ['workerd', 'worker', 'import', 'default']);
+  const pkgExports = JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8')).exports;
+  const entry = resolveExport(pkgExports['.'], ['workerd', 'worker', 'import', 'default']);
   if (entry !== './index.workerd.mjs') throw new Error(`pkg/package.json resolves the workerd condition to ${entry}`);
   const type = (file) => (file.endsWith('.wasm') ? 'wasm' : 'esModule');
   // capnp looks absolute embed paths up in its import path: embed relative to the config file.
@@ -186,9 +186,15 @@ function workerdConfig(secret, configDir) {
   ];
   // The package's files keep their paths relative to pkg/, so their relative imports resolve; the
   // entry is named `hookseal`, the specifier the worker imports (it sits at the root like them).
-  const entryFile = join(PKG, entry);
-  for (const file of importGraph(entryFile).keys()) {
-    modules.push({ name: file === entryFile ? 'hookseal' : relative(PKG, file), file });
+  // A lean entry is named `hookseal/verify` (`hookseal/config`): its relative imports resolve under
+  // `hookseal/`, so its graph is embedded again there (its own module instances, its own wasm).
+  for (const [specifier, prefix] of [['hookseal', ''], ['hookseal/verify', 'hookseal/'], ['hookseal/config', 'hookseal/']]) {
+    const file = specifier === 'hookseal' ? entry : resolveExport(pkgExports[`.${specifier.slice(8)}`], ['workerd']);
+    const entryFile = join(PKG, file);
+    for (const dep of importGraph(entryFile).keys()) {
+      const name = dep === entryFile ? specifier : prefix + relative(PKG, dep);
+      if (!modules.some((m) => m.name === name)) modules.push({ name, file: dep });
+    }
   }
   const importsWasm = modules.some((m) => m.file.endsWith('.wasm'));
   if (!importsWasm) throw new Error('the workerd entry does not import hookseal_bg.wasm');

@@ -1,5 +1,6 @@
 // The runtime smoke test: one function, `smoke(hookseal)`, that takes the package's module namespace
-// (however the runtime loaded it) and throws on the first failure. `make test-runtimes` runs it in
+// (however the runtime loaded it) and throws on the first failure; `smokeLean` does the same for the
+// lean entries `hookseal/verify` and `hookseal/config`, and `smokeAll` runs all three. `make test-runtimes` runs it in
 // Node (CJS and ESM), Bun, Deno, workerd and headless Chromium (plain and bundled pages), so it has
 // no imports at all: no node:assert, no fs. The one published vector it needs is inlined below;
 // run.mjs checks in Node that it still equals ../vectors/signatures.json.
@@ -198,6 +199,62 @@ function seedConfig(h) {
 /** The checks, in order. */
 export const STEPS = [standardVector, v1aVector, everyScheme, canonicalization, errors, seedConfig];
 
+/** What each lean entry offers: the checks of its names, and names that only `hookseal` has. */
+export const LEAN = {
+  verify: {
+    names: ['Verifier', 'Signer', 'Webhook', 'generateSecret', 'schemes', 'HooksealError', 'WebhookVerificationError'],
+    steps: [standardVector, everyScheme, errors, canonicalMode, noEd25519],
+    absent: ['canonicalize', 'validateConfig', 'diagnose', 'planDelivery', 'generateKeyPair'],
+  },
+  config: {
+    names: ['validateConfig', 'compileSchema', 'CompiledSchema', 'checkWebhookUrl', 'reservedHeaders', 'generateSecret',
+      'HooksealError', 'CanonicalizationError', 'SchemaError'],
+    steps: [seedConfig, configErrors],
+    absent: ['Verifier', 'canonicalize', 'diagnose', 'planDelivery'],
+  },
+};
+
+/** Canonical mode: a body re-serialized with other whitespace and member order still verifies. */
+function canonicalMode(h) {
+  const secret = h.generateSecret();
+  const options = { scheme: 'standard', secret, canonical: true };
+  const headers = new h.Signer(options).sign('{"b":[1.0E2],"a":"é"}');
+  equal(new h.Verifier(options).verify('{ "a": "\\u00e9", "b": [100] }', headers).secretIndex, 0, 'canonical mode');
+  throwsCode(() => new h.Verifier(options).verify('{"a":1,"a":2}', headers), h.WebhookVerificationError, 'duplicate_key',
+    'canonical mode, duplicate key');
+}
+
+/** The lean verify entry has no Ed25519: a v1a key is refused with a typed error, not a crash. */
+function noEd25519(h) {
+  throwsCode(() => new h.Verifier({ scheme: 'standard', secret: V1A_VECTOR.publicKey }), h.WebhookVerificationError, 'invalid_secret',
+    'a whpk_ key without Ed25519');
+}
+
+/** The config entry's errors: strict JSON text, schema errors, secrets. */
+function configErrors(h) {
+  throwsCode(() => h.validateConfig('jurichat', '{"name":1,"name":2}'), h.CanonicalizationError, 'duplicate_key', 'duplicate key');
+  const schema = h.compileSchema({ type: 'object', required: ['url'] });
+  check(schema instanceof h.CompiledSchema, 'compileSchema returns a CompiledSchema');
+  equal(schema.validate({}).valid, false, 'CompiledSchema.validate');
+  schema.free();
+  check(h.reservedHeaders().includes('webhook-signature'), 'reservedHeaders()');
+  check(/^[0-9a-f]{64}$/.test(h.generateSecret({ format: 'hex' })), 'generateSecret({ format: hex })');
+}
+
+function runSteps(h, steps, prefix) {
+  const done = [];
+  for (const step of steps) {
+    try {
+      step(h);
+    } catch (e) {
+      e.message = `[${prefix}${step.name}] ${e.message}`;
+      throw e;
+    }
+    done.push(prefix + step.name);
+  }
+  return done;
+}
+
 /** Runs every step against the hookseal namespace `h`; throws on the first failure. Returns the step names. */
 export function smoke(h) {
   for (const name of ['Verifier', 'Signer', 'Webhook', 'generateSecret', 'schemes', 'canonicalize', 'canonicalizeValue',
@@ -205,15 +262,18 @@ export function smoke(h) {
     'generateKeyPair', 'publicKeyOf']) {
     check(typeof h[name] === 'function', `export ${name} is ${typeof h[name]}`);
   }
-  const done = [];
-  for (const step of STEPS) {
-    try {
-      step(h);
-    } catch (e) {
-      e.message = `[${step.name}] ${e.message}`;
-      throw e;
-    }
-    done.push(step.name);
-  }
-  return done;
+  return runSteps(h, STEPS, '');
+}
+
+/** The smoke of a lean entry (`verify` or `config`): exactly its names, and its checks. */
+export function smokeLean(entry, h) {
+  const { names, steps, absent } = LEAN[entry];
+  for (const name of names) check(typeof h[name] === 'function', `hookseal/${entry}: export ${name} is ${typeof h[name]}`);
+  for (const name of absent) check(!(name in h), `hookseal/${entry} exports ${name}, which only hookseal has`);
+  return runSteps(h, steps, `${entry}:`);
+}
+
+/** `smoke` of `hookseal`, then `smokeLean` of `hookseal/verify` and `hookseal/config`. */
+export function smokeAll(full, verify, config) {
+  return [...smoke(full), ...smokeLean('verify', verify), ...smokeLean('config', config)];
 }

@@ -1,10 +1,11 @@
 // Runs the smoke test on a page and leaves the outcome where run.mjs (Playwright) reads it:
 // `window.__smoke = { ok: true, steps }` or `{ ok: false, error }`, mirrored in document.title.
-import { smoke } from '../smoke.mjs';
+import { smokeAll } from '../smoke.mjs';
 
-export function runAndReport(hookseal) {
+/** `hookseal`, `hookseal/verify` and `hookseal/config` as the page loaded them. */
+export function runAndReport(hookseal, verify, config) {
   try {
-    window.__smoke = { ok: true, steps: smoke(hookseal) };
+    window.__smoke = { ok: true, steps: smokeAll(hookseal, verify, config) };
   } catch (e) {
     window.__smoke = { ok: false, error: String(e && e.stack || e) };
   }
