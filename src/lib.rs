@@ -40,34 +40,32 @@ pub mod canonical;
 #[cfg(feature = "schema")]
 pub mod delivery;
 pub mod diagnose;
-#[cfg(feature = "ed25519")]
-pub mod ed25519;
-pub mod encoding;
-mod endpoint;
 pub mod error;
-pub mod headers;
 pub mod json;
-pub mod mac;
+#[cfg(feature = "schema")]
+pub mod policy;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod scheme;
-pub mod secret;
-mod sign;
 mod sort;
-mod verify;
+mod webhook;
+
+#[cfg(feature = "ed25519")]
+pub use webhook::ed25519;
+pub use webhook::{encoding, headers, mac, secret};
 
 #[cfg(feature = "wasm")]
 mod wasm;
 
 pub use diagnose::{diagnose_at, DiagnoseOptions, Diagnosis, Finding, FindingCode};
-pub use endpoint::{Config, MAX_SECRETS};
 pub use error::{Code, Error, Result};
-pub use headers::Headers;
 pub use scheme::custom::CustomScheme;
 pub use scheme::Scheme;
-pub use secret::{generate_message_id, generate_secret, Secret, SecretFormat};
-pub use sign::{Signer, Signing};
-pub use verify::{Limits, Pending, Verified, Verifier, DEFAULT_TOLERANCE_SECONDS};
+pub use webhook::config::{Config, MAX_SECRETS};
+pub use webhook::headers::Headers;
+pub use webhook::secret::{generate_message_id, generate_secret, Secret, SecretFormat};
+pub use webhook::sign::{Signer, Signing};
+pub use webhook::verify::{Limits, Pending, Verified, Verifier, DEFAULT_TOLERANCE_SECONDS};
 
 /// Seconds since the Unix epoch from the system clock (0 if the clock is before 1970).
 #[cfg(feature = "std")]

@@ -21,7 +21,8 @@
 use core::net::{Ipv4Addr, Ipv6Addr};
 use core::str::FromStr;
 
-use super::{headers, idn, uri, url_policy};
+use super::{idn, uri};
+use crate::policy::{custom_headers as headers, url as url_policy};
 
 /// A format hookseal asserts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -55,40 +55,33 @@
 //! [`ErrorStyle`], the HTTP `response` that provider would send.
 
 mod assert;
-mod builtin;
-mod compile;
+pub(crate) mod compile;
 mod defaults;
-mod fail;
+pub(crate) mod fail;
 mod format;
-mod headers;
 mod idn;
 mod keywords;
-mod node;
-mod output;
+pub(crate) mod node;
 mod regex;
-mod response;
 #[cfg(test)]
 mod tests;
-mod uri;
-mod url_policy;
+pub(crate) mod uri;
 mod validate;
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
-pub use builtin::{Builtin, BuiltinOptions};
 pub use compile::{CompileOptions, MAX_SCHEMA_BYTES, MAX_SCHEMA_DEPTH, MAX_SCHEMA_NODES};
-pub use headers::{
-    check_name as check_header_name, check_value as check_header_value, HeaderRefusal, RESERVED_HEADERS,
-};
 pub use regex::MAX_PATTERN_CHARS;
-pub use response::{ErrorStyle, Response};
-#[cfg(feature = "url")]
-pub use url_policy::{check_webhook_url, whatwg_url};
-pub use url_policy::{
-    check_webhook_url_with, check_webhook_url_with_limits, UrlLimits, UrlOptions, UrlParser, UrlRefusal, WebUrl,
-    DEFAULT_MAX_URL_LEN, DEFAULT_URL_PARSER,
+
+use crate::policy::response;
+pub use crate::policy::{
+    check_header_name, check_header_value, check_webhook_url_with, check_webhook_url_with_limits, Builtin,
+    BuiltinOptions, ErrorStyle, HeaderRefusal, Response, UrlLimits, UrlOptions, UrlParser, UrlRefusal, WebUrl,
+    DEFAULT_MAX_URL_LEN, DEFAULT_URL_PARSER, RESERVED_HEADERS,
 };
+#[cfg(feature = "url")]
+pub use crate::policy::{check_webhook_url, whatwg_url};
 
 use crate::error::{Code, Error, Result};
 use crate::json::{parse, ParseOptions, Value, MAX_DEPTH_CAP};

@@ -27,8 +27,8 @@ pub mod zoom;
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
-pub use crate::encoding::Encoding;
-pub use crate::secret::KeyEncoding;
+pub use crate::webhook::encoding::Encoding;
+pub use crate::webhook::secret::KeyEncoding;
 pub use syntax::{ParsedSignatures, Syntax};
 pub use template::{Part, Template};
 

@@ -6,7 +6,7 @@
 //! the `whsec_` prefix. Spec: <https://github.com/standard-webhooks/standard-webhooks>.
 //!
 //! The spec's asymmetric version, `v1a,<sig>` (Ed25519 over the same content, keys `whsk_` and
-//! `whpk_`), is this preset's too, with the `ed25519` feature: see [`crate::ed25519`]. Custom
+//! `whpk_`), is this preset's too, with the `ed25519` feature: see [`crate::webhook::ed25519`]. Custom
 //! schemes are HMAC only.
 
 use alloc::borrow::Cow;

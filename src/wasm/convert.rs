@@ -10,8 +10,8 @@ use wasm_bindgen::JsCast;
 
 use super::errors::{error, type_error, ErrorKind};
 use crate::scheme::{Encoding, KeyEncoding, Scheme};
-use crate::secret::Secret;
-use crate::verify::{Limits, DEFAULT_TOLERANCE_SECONDS};
+use crate::webhook::secret::Secret;
+use crate::webhook::verify::{Limits, DEFAULT_TOLERANCE_SECONDS};
 use crate::{Config, CustomScheme};
 
 #[wasm_bindgen]

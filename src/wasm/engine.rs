@@ -26,8 +26,8 @@ use super::convert::{self, set, EndpointOptions, SecretBuf};
 use super::descriptor::{self, Settings};
 use super::region::{missing_input, Region};
 use crate::error::{Code, Error};
-use crate::secret;
-use crate::verify::{Limits, Pending};
+use crate::webhook::secret;
+use crate::webhook::verify::{Limits, Pending};
 use crate::{Config, Signer, Verifier};
 
 /// Slot numbers, mirrored in `js/engine.mjs` (2 and 3 are `region.rs`'s).
@@ -420,7 +420,8 @@ pub(crate) fn webhook_secret(secret: &JsValue, raw: bool) -> Result<SecretBuf, J
 #[cfg(feature = "ed25519")]
 #[wasm_bindgen(js_name = generateKeyPair)]
 pub fn generate_key_pair() -> Result<JsValue, JsValue> {
-    let pair = crate::ed25519::generate_key_pair(convert::fill_random).map_err(|e| super::errors::webhook_error(&e))?;
+    let pair = crate::webhook::ed25519::generate_key_pair(convert::fill_random)
+        .map_err(|e| super::errors::webhook_error(&e))?;
     let out = Object::new();
     set(&out, "secretKey", &JsValue::from_str(pair.secret_key()));
     set(&out, "publicKey", &JsValue::from_str(pair.public_key()));
@@ -435,5 +436,5 @@ pub fn public_key_of(secret_key: &JsValue) -> Result<String, JsValue> {
         .as_string()
         .map(zeroize::Zeroizing::new)
         .ok_or_else(|| super::errors::type_error("the secret key must be a string ('whsk_…')"))?;
-    crate::ed25519::public_key_of(text.as_str()).map_err(|e| super::errors::webhook_error(&e))
+    crate::webhook::ed25519::public_key_of(text.as_str()).map_err(|e| super::errors::webhook_error(&e))
 }

@@ -25,7 +25,7 @@ use alloc::vec::Vec;
 
 use wasm_bindgen::prelude::*;
 
-use crate::secret::{self, SecretFormat};
+use crate::webhook::secret::{self, SecretFormat};
 use errors::{webhook_error, ErrorKind};
 
 // The npm build links no `std`: the same allocator std would bring, and a panic handler that

@@ -8,8 +8,8 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use crate::endpoint::{Config, Delivery, Endpoint, EndpointKey};
 use crate::error::{Code, Error, Result};
+use crate::webhook::config::{Config, Delivery, Endpoint, EndpointKey};
 
 /// Signs deliveries for one endpoint. Build once, sign many times.
 #[derive(Clone, Debug)]
@@ -69,7 +69,7 @@ impl Signer {
 
     /// Signs `payload` (the exact body bytes that will be sent) at Unix time `timestamp`, returning
     /// the headers to send as lower-case name/value pairs. `id` is required when the scheme has a
-    /// message id (see [`crate::secret::generate_message_id`]).
+    /// message id (see [`crate::webhook::secret::generate_message_id`]).
     pub fn sign_at(&self, payload: &[u8], id: Option<&str>, timestamp: i64) -> Result<Vec<(String, String)>> {
         let signing = self.begin(id, timestamp)?;
         let body = self.endpoint.signed_body(payload)?;
@@ -183,7 +183,10 @@ impl Signer {
                     let Some(signature) = key.sign(&content) else {
                         return Err(Error::new(Code::InvalidSecret, "a public key (`whpk_`) cannot sign"));
                     };
-                    signatures.push((crate::ed25519::VERSION, crate::encoding::Encoding::Base64.encode(&signature)));
+                    signatures.push((
+                        crate::webhook::ed25519::VERSION,
+                        crate::webhook::encoding::Encoding::Base64.encode(&signature),
+                    ));
                 }
             }
         }
@@ -207,7 +210,7 @@ impl Signer {
         let generated;
         let id = match id {
             None if self.needs_id() => {
-                generated = crate::secret::generate_message_id(crate::secret::os_random)?;
+                generated = crate::webhook::secret::generate_message_id(crate::webhook::secret::os_random)?;
                 Some(generated.as_str())
             }
             other => other,

@@ -218,7 +218,7 @@ pub fn whatwg_url(input: &str) -> Result<WebUrl, UrlRefusal> {
     })
 }
 
-/// The parser a [`Schema`](super::Schema) uses for `webhook-url` unless given another: the `url`
+/// The parser a [`Schema`](crate::schema::Schema) uses for `webhook-url` unless given another: the `url`
 /// crate's, or, in a build without the `url` feature, one that refuses every URL (`invalid_url`).
 pub const DEFAULT_URL_PARSER: UrlParser = {
     #[cfg(feature = "url")]
@@ -318,7 +318,7 @@ fn written_host_is_unicode(input: &str) -> bool {
     let Some((scheme, rest)) = input.split_once(':') else {
         return false;
     };
-    if !super::uri::is_scheme(scheme.trim_start_matches(|c: char| c <= ' ')) {
+    if !crate::schema::uri::is_scheme(scheme.trim_start_matches(|c: char| c <= ' ')) {
         return false;
     }
     let authority = rest.trim_start_matches(['/', '\\']);

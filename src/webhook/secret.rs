@@ -20,9 +20,9 @@ use core::fmt;
 
 use zeroize::{ZeroizeOnDrop, Zeroizing};
 
-use crate::encoding;
 use crate::error::{Code, Error, Result};
-use crate::mac::{KeyState, Mac};
+use crate::webhook::encoding;
+use crate::webhook::mac::{KeyState, Mac};
 
 /// A secret as a caller hands it over: the text a provider gave out, or raw key bytes.
 #[derive(Clone, PartialEq, Eq)]
@@ -209,11 +209,11 @@ pub fn generate_secret(
     let text = match format {
         SecretFormat::Whsec => {
             let mut s = String::from(WHSEC_PREFIX);
-            crate::encoding::encode_base64_into(&key, &mut s);
+            crate::webhook::encoding::encode_base64_into(&key, &mut s);
             s
         }
         SecretFormat::Hex => hex::encode(&key),
-        SecretFormat::Base64 => crate::encoding::Encoding::Base64.encode(&key),
+        SecretFormat::Base64 => crate::webhook::encoding::Encoding::Base64.encode(&key),
     };
     Ok(text)
 }
@@ -288,7 +288,7 @@ mod tests {
     fn wiped_on_drop() {
         fn wipes<T: ZeroizeOnDrop>() {}
         // What `Key` holds: the two chaining values of the keyed HMAC state.
-        wipes::<crate::mac::KeyState>();
+        wipes::<crate::webhook::mac::KeyState>();
         wipes::<Key>();
         wipes::<Zeroizing<Vec<u8>>>();
         // A wiped buffer holds only zeros, and the decoded key bytes come in such buffers.

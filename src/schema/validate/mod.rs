@@ -17,8 +17,9 @@ use super::assert::{json_eq, number_fails, type_ok};
 use super::compile::escape_into;
 use super::fail::Fail;
 use super::node::{Compiled, Keywords, Node, NodeId};
-use super::{Limits, UrlParser, ValidationError};
+use super::{Limits, ValidationError};
 use crate::json::Value;
+use crate::policy::UrlParser;
 
 /// One step of the path to the current value.
 #[derive(Clone, Copy, Debug)]

@@ -6,11 +6,11 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-#[cfg(feature = "ed25519")]
-use crate::ed25519::AsymmetricKey;
 use crate::error::{Code, Error, Result};
 use crate::scheme::{Part, Scheme, Syntax};
-use crate::secret::{Key, Secret};
+#[cfg(feature = "ed25519")]
+use crate::webhook::ed25519::AsymmetricKey;
+use crate::webhook::secret::{Key, Secret};
 
 /// Most secrets one endpoint may hold: rotation needs two or three, not hundreds.
 pub const MAX_SECRETS: usize = 16;
