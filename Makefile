@@ -81,10 +81,13 @@ test-rust: rust-targets
 	cargo clippy --lib --no-default-features --features $(PKG_FEATURES) --target $(WASM_TARGET) -- -D warnings
 	# Without the schema engine (what `make bench` measures beside the package) stays warning-free.
 	cargo clippy --lib --no-default-features --features wasm-module --target $(WASM_TARGET) -- -D warnings
+	# The URL policy (`check_webhook_url`) builds without the schema engine.
+	cargo clippy --lib --no-default-features --features std,url -- -D warnings
 
 # The core builds for a target that has no std at all.
 test-nostd: rust-targets
 	cargo rustc --lib --crate-type rlib --no-default-features --features schema --target wasm32v1-none
+	cargo rustc --lib --crate-type rlib --no-default-features --features url --target wasm32v1-none
 
 node-deps: tests/node/node_modules/.installed
 tests/node/node_modules/.installed: tests/node/package.json

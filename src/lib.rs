@@ -41,8 +41,9 @@ pub mod canonical;
 pub mod delivery;
 pub mod diagnose;
 pub mod error;
+mod grammar;
 pub mod json;
-#[cfg(feature = "schema")]
+#[cfg(feature = "policy")]
 pub mod policy;
 #[cfg(feature = "schema")]
 pub mod schema;

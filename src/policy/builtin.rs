@@ -59,9 +59,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::response::ErrorStyle;
+use super::schema::Schema;
 use crate::error::{Code, Error, Result};
 use crate::json::{parse, ParseOptions, Value};
-use crate::schema::Schema;
 
 /// A built-in schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

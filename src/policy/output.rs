@@ -4,8 +4,8 @@
 
 use alloc::string::String;
 
+use super::schema::Validation;
 use crate::json::{write_json, write_string};
-use crate::schema::Validation;
 
 impl Validation {
     /// Appends the result to `out` as compact JSON text:

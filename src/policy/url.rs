@@ -318,7 +318,7 @@ fn written_host_is_unicode(input: &str) -> bool {
     let Some((scheme, rest)) = input.split_once(':') else {
         return false;
     };
-    if !crate::schema::uri::is_scheme(scheme.trim_start_matches(|c: char| c <= ' ')) {
+    if !crate::grammar::is_uri_scheme(scheme.trim_start_matches(|c: char| c <= ' ')) {
         return false;
     }
     let authority = rest.trim_start_matches(['/', '\\']);

@@ -105,10 +105,7 @@ impl<'a> CustomScheme<'a> {
     }
 }
 
-/// True if `name` is an RFC 9110 field name (a `token`).
-pub fn is_header_token(name: &str) -> bool {
-    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
+pub use crate::grammar::is_token as is_header_token;
 
 fn header(role: &str, name: &str) -> Result<HeaderName> {
     if !is_header_token(name) || name.len() > 256 {

@@ -16,10 +16,10 @@ use alloc::vec::Vec;
 use super::assert::{json_eq, number_fails, type_ok};
 use super::compile::escape_into;
 use super::fail::Fail;
+use super::format::FormatPlugin;
 use super::node::{Compiled, Keywords, Node, NodeId};
 use super::{Limits, ValidationError};
 use crate::json::Value;
-use crate::policy::UrlParser;
 
 /// One step of the path to the current value.
 #[derive(Clone, Copy, Debug)]
@@ -68,7 +68,7 @@ macro_rules! sub {
 pub(crate) struct Ctx<'s> {
     pub schema: &'s Compiled,
     pub limits: Limits,
-    pub url_parser: UrlParser,
+    pub formats: &'s dyn FormatPlugin,
     /// Steps left.
     pub steps: u64,
     pub errors: Vec<ValidationError>,
@@ -77,8 +77,8 @@ pub(crate) struct Ctx<'s> {
 }
 
 impl<'s> Ctx<'s> {
-    pub(crate) fn new(schema: &'s Compiled, limits: Limits, url_parser: UrlParser) -> Self {
-        Ctx { schema, limits, url_parser, steps: limits.max_steps, errors: Vec::new(), halted: None }
+    pub(crate) fn new(schema: &'s Compiled, limits: Limits, formats: &'s dyn FormatPlugin) -> Self {
+        Ctx { schema, limits, formats, steps: limits.max_steps, errors: Vec::new(), halted: None }
     }
 
     pub(crate) fn max_eval_depth(&self) -> usize {
@@ -281,7 +281,7 @@ impl<'s> Ctx<'s> {
             }
         }
         if let Some(f) = k.format {
-            if let Err(m) = f.check(s, self.url_parser) {
+            if let Err(m) = f.check(s, self.formats) {
                 fail!(self, valid, collect, path, Fail::Format(f, m));
             }
         }
