@@ -308,7 +308,7 @@ pub(crate) fn header_names(scheme: &crate::Scheme) -> Vec<&str> {
     if let Some(h) = &scheme.timestamp_header {
         names.extend(h.names());
     }
-    if let (Some(h), true) = (&scheme.id_header, scheme.needs_id()) {
+    if let (Some(h), true) = (&scheme.id_header, scheme.signs_id()) {
         names.extend(h.names());
     }
     names

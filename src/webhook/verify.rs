@@ -172,7 +172,7 @@ impl Verifier {
         };
         // Only a signed id is read: an id the signature does not cover could be anything.
         let id = match &scheme.id_header {
-            Some(header) if scheme.needs_id() => Some(single_value(headers, header)?),
+            Some(header) if scheme.signs_id() => Some(single_value(headers, header)?),
             _ => None,
         };
         header_bytes += timestamp_text.map_or(0, str::len) + id.map_or(0, str::len);
