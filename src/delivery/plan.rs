@@ -376,11 +376,7 @@ impl Planner {
             return Ok(Planned::Skip(NotDelivered::EventNotSubscribed));
         }
 
-        let id = match message.id {
-            Some(id) => Some(id.to_string()),
-            None if signer.needs_id() => Some(crate::webhook::secret::generate_message_id(fill)?),
-            None => None,
-        };
+        let id = signer.message_id(message.id, fill)?;
         let mut headers = signer.sign_at(message.body, id.as_deref(), message.timestamp)?;
         headers.extend(endpoint.headers.iter().map(|(n, v)| ((*n).to_string(), (*v).to_string())));
         headers.extend(endpoint.auth.map(|(n, v)| (n.to_string(), v)));

@@ -45,11 +45,13 @@ impl ErrorStyle {
         }
     }
 
+    /// Every style.
+    pub const ALL: [ErrorStyle; 5] =
+        [ErrorStyle::Ajv, ErrorStyle::Fastify, ErrorStyle::Laravel, ErrorStyle::Jelou, ErrorStyle::ProblemDetails];
+
     /// The style called `name`.
     pub fn from_name(name: &str) -> Option<ErrorStyle> {
-        [ErrorStyle::Ajv, ErrorStyle::Fastify, ErrorStyle::Laravel, ErrorStyle::Jelou, ErrorStyle::ProblemDetails]
-            .into_iter()
-            .find(|s| s.name() == name)
+        ErrorStyle::ALL.into_iter().find(|s| s.name() == name)
     }
 }
 

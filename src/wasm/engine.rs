@@ -71,7 +71,7 @@ impl Engine {
         let secrets = opts.secrets();
         let config = opts.config(&secrets);
         let verifier = Verifier::new(&config)
-            .map_err(|e| super::errors::webhook_error(&e))?
+            .map_err(|e| convert::config_error(&e))?
             .with_tolerance(opts.tolerance)
             .with_limits(opts.limits);
         let (endpoint, tolerance, limits) = verifier.parts();
@@ -86,7 +86,7 @@ impl Engine {
         let opts = EndpointOptions::read(options)?;
         let secrets = opts.secrets();
         let config = opts.config(&secrets);
-        let signer = Signer::new(&config).map_err(|e| super::errors::webhook_error(&e))?;
+        let signer = Signer::new(&config).map_err(|e| convert::config_error(&e))?;
         let settings = Settings { tolerance: opts.tolerance, limits: opts.limits };
         let out = compiled(&descriptor::write(signer.endpoint(), &settings), &config, &opts, opts.limits)?;
         let meta: &Object = out.unchecked_ref();
@@ -223,8 +223,7 @@ impl Engine {
                 String::from_utf8(id_bytes.to_vec())
                     .map_err(|_| Error::new(Code::InvalidOptions, "a message id must be printable ASCII"))?,
             ),
-            None if signer.needs_id() => Some(message_id(random)?),
-            None => None,
+            None => signer.message_id(None, offered(random))?,
         };
         let signing = signer.begin(id.as_deref(), timestamp)?;
         self.region.output.clear();
@@ -282,11 +281,9 @@ fn compiled(desc: &[u8], config: &Config<'_>, opts: &EndpointOptions, limits: Li
     let mut asymmetric = false;
     for (index, secret) in config.secrets.iter().enumerate() {
         // The endpoint was built, so a key that reads as Ed25519 is one; it has no HMAC bytes.
-        if let crate::Secret::Text(text) = secret {
-            if text.starts_with("whsk_") || text.starts_with("whpk_") {
-                asymmetric = true;
-                continue;
-            }
+        if crate::webhook::config::reads_as_ed25519(secret) {
+            asymmetric = true;
+            continue;
         }
         let bytes = secret::key_bytes(secret, config.scheme.key_encoding, index)
             .map_err(|e| super::errors::webhook_error(&e))?;
@@ -363,18 +360,18 @@ fn write_headers(out: &mut Vec<u8>, headers: &[(String, String)]) {
     }
 }
 
-/// A message id from the random bytes JavaScript wrote, asking the host for more in the rare case
-/// that rejection sampling uses them all.
-fn message_id(random: &[u8]) -> Result<String, Error> {
+/// A fill function over the random bytes JavaScript wrote, asking the host for more in the rare
+/// case that the id's rejection sampling uses them all.
+fn offered(random: &[u8]) -> impl FnMut(&mut [u8]) -> Result<(), Error> + '_ {
     let mut offered = false;
-    secret::generate_message_id(|buf: &mut [u8]| {
+    move |buf: &mut [u8]| {
         if !offered && random.len() >= buf.len() {
             offered = true;
             buf.copy_from_slice(random.get(..buf.len()).unwrap_or(&[]));
             return Ok(());
         }
         convert::fill_random(buf)
-    })
+    }
 }
 
 fn check_header_count(count: usize, limits: &Limits) -> Result<(), Error> {

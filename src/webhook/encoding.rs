@@ -24,13 +24,20 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// Every encoding.
+    pub const ALL: [Encoding; 2] = [Encoding::Hex, Encoding::Base64];
+
+    /// The name: `hex` or `base64`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Encoding::Hex => "hex",
+            Encoding::Base64 => "base64",
+        }
+    }
+
     /// Parses `hex` or `base64`.
     pub fn from_name(name: &str) -> Option<Encoding> {
-        match name {
-            "hex" => Some(Encoding::Hex),
-            "base64" => Some(Encoding::Base64),
-            _ => None,
-        }
+        Encoding::ALL.into_iter().find(|e| e.name() == name)
     }
 
     /// Writes `bytes` the way this encoding signs.

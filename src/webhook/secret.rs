@@ -57,15 +57,22 @@ pub enum KeyEncoding {
 }
 
 impl KeyEncoding {
+    /// Every key encoding.
+    pub const ALL: [KeyEncoding; 4] = [KeyEncoding::Utf8, KeyEncoding::Whsec, KeyEncoding::Hex, KeyEncoding::Base64];
+
+    /// The name: `utf8`, `whsec`, `hex` or `base64`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            KeyEncoding::Utf8 => "utf8",
+            KeyEncoding::Whsec => "whsec",
+            KeyEncoding::Hex => "hex",
+            KeyEncoding::Base64 => "base64",
+        }
+    }
+
     /// Parses `utf8`, `whsec`, `hex` or `base64`.
     pub fn from_name(name: &str) -> Option<KeyEncoding> {
-        match name {
-            "utf8" => Some(KeyEncoding::Utf8),
-            "whsec" => Some(KeyEncoding::Whsec),
-            "hex" => Some(KeyEncoding::Hex),
-            "base64" => Some(KeyEncoding::Base64),
-            _ => None,
-        }
+        KeyEncoding::ALL.into_iter().find(|k| k.name() == name)
     }
 }
 
@@ -173,14 +180,21 @@ pub enum SecretFormat {
 }
 
 impl SecretFormat {
+    /// Every format.
+    pub const ALL: [SecretFormat; 3] = [SecretFormat::Whsec, SecretFormat::Hex, SecretFormat::Base64];
+
+    /// The name: `whsec`, `hex` or `base64`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            SecretFormat::Whsec => "whsec",
+            SecretFormat::Hex => "hex",
+            SecretFormat::Base64 => "base64",
+        }
+    }
+
     /// Parses `whsec`, `hex` or `base64`.
     pub fn from_name(name: &str) -> Option<SecretFormat> {
-        match name {
-            "whsec" => Some(SecretFormat::Whsec),
-            "hex" => Some(SecretFormat::Hex),
-            "base64" => Some(SecretFormat::Base64),
-            _ => None,
-        }
+        SecretFormat::ALL.into_iter().find(|f| f.name() == name)
     }
 }
 

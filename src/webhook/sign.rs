@@ -67,6 +67,16 @@ impl Signer {
         self.endpoint.scheme.id_header.is_some()
     }
 
+    /// The message id to sign with: `id` if given, else, where the scheme sends an id, a new one
+    /// from the random bytes of `fill` (see [`crate::generate_message_id`]), else none.
+    pub fn message_id(&self, id: Option<&str>, fill: impl FnMut(&mut [u8]) -> Result<()>) -> Result<Option<String>> {
+        match id {
+            Some(id) => Ok(Some(id.to_string())),
+            None if self.needs_id() => crate::webhook::secret::generate_message_id(fill).map(Some),
+            None => Ok(None),
+        }
+    }
+
     /// Signs `payload` (the exact body bytes that will be sent) at Unix time `timestamp`, returning
     /// the headers to send as lower-case name/value pairs. `id` is required when the scheme has a
     /// message id (see [`crate::webhook::secret::generate_message_id`]).
@@ -207,15 +217,8 @@ impl Signer {
     /// and none is given.
     #[cfg(feature = "std")]
     pub fn sign(&self, payload: &[u8], id: Option<&str>) -> Result<Vec<(String, String)>> {
-        let generated;
-        let id = match id {
-            None if self.needs_id() => {
-                generated = crate::webhook::secret::generate_message_id(crate::webhook::secret::os_random)?;
-                Some(generated.as_str())
-            }
-            other => other,
-        };
-        self.sign_at(payload, id, crate::unix_now())
+        let id = self.message_id(id, crate::webhook::secret::os_random)?;
+        self.sign_at(payload, id.as_deref(), crate::unix_now())
     }
 }
 
