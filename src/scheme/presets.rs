@@ -26,7 +26,9 @@
 
 use alloc::borrow::Cow;
 
-use super::{Encoding, HeaderName, KeyEncoding, Scheme, Syntax, Template};
+use super::Encoding::{self, Base64, Hex};
+use super::{HeaderName, KeyEncoding, Scheme, Syntax, Template};
+use Layout::Prefixed;
 
 /// One preset.
 struct Preset {
@@ -53,9 +55,30 @@ enum Layout {
     Stripe,
 }
 
-const fn prefixed(prefix: &'static str) -> Layout {
-    Layout::Prefixed(prefix)
+/// The common shape: one signature header, UTF-8 key, one signature per delivery, no message id.
+const fn hmac(
+    name: &'static str,
+    signature: &'static [&'static str],
+    timestamp: &'static [&'static str],
+    syntax: Layout,
+    encoding: Encoding,
+    template: &'static str,
+) -> Preset {
+    Preset {
+        name,
+        signature,
+        timestamp,
+        id: &[],
+        syntax,
+        encoding,
+        key: KeyEncoding::Utf8,
+        template,
+        multiple_signatures: false,
+    }
 }
+
+/// Slack's signed content, which Zoom took over.
+const V0: &str = "v0:{timestamp}:{body}";
 
 /// Every preset, in the order the README lists them.
 const TABLE: [Preset; 7] = [
@@ -65,7 +88,7 @@ const TABLE: [Preset; 7] = [
         timestamp: &["webhook-timestamp", "svix-timestamp"],
         id: &["webhook-id", "svix-id"],
         syntax: Layout::Standard,
-        encoding: Encoding::Base64,
+        encoding: Base64,
         key: KeyEncoding::Whsec,
         template: "{id}.{timestamp}.{body}",
         multiple_signatures: true,
@@ -76,66 +99,17 @@ const TABLE: [Preset; 7] = [
         timestamp: &[],
         id: &[],
         syntax: Layout::Stripe,
-        encoding: Encoding::Hex,
+        encoding: Hex,
         key: KeyEncoding::Utf8,
         template: "{timestamp}.{body}",
         multiple_signatures: true,
     },
-    Preset {
-        name: "github",
-        signature: &["x-hub-signature-256"],
-        timestamp: &[],
-        id: &[],
-        syntax: prefixed("sha256="),
-        encoding: Encoding::Hex,
-        key: KeyEncoding::Utf8,
-        template: "{body}",
-        multiple_signatures: false,
-    },
-    Preset {
-        name: "slack",
-        signature: &["x-slack-signature"],
-        timestamp: &["x-slack-request-timestamp"],
-        id: &[],
-        syntax: prefixed("v0="),
-        encoding: Encoding::Hex,
-        key: KeyEncoding::Utf8,
-        template: "v0:{timestamp}:{body}",
-        multiple_signatures: false,
-    },
-    Preset {
-        name: "shopify",
-        signature: &["x-shopify-hmac-sha256"],
-        timestamp: &[],
-        id: &[],
-        syntax: prefixed(""),
-        encoding: Encoding::Base64,
-        key: KeyEncoding::Utf8,
-        template: "{body}",
-        multiple_signatures: false,
-    },
-    Preset {
-        name: "square",
-        signature: &["x-square-hmacsha256-signature"],
-        timestamp: &[],
-        id: &[],
-        syntax: prefixed(""),
-        encoding: Encoding::Base64,
-        key: KeyEncoding::Utf8,
-        template: "{url}{body}",
-        multiple_signatures: false,
-    },
-    Preset {
-        name: "zoom",
-        signature: &["x-zm-signature"],
-        timestamp: &["x-zm-request-timestamp"],
-        id: &[],
-        syntax: prefixed("v0="),
-        encoding: Encoding::Hex,
-        key: KeyEncoding::Utf8,
-        template: "v0:{timestamp}:{body}",
-        multiple_signatures: false,
-    },
+    // name, signature header, timestamp header, layout, encoding, signed content
+    hmac("github", &["x-hub-signature-256"], &[], Prefixed("sha256="), Hex, "{body}"),
+    hmac("slack", &["x-slack-signature"], &["x-slack-request-timestamp"], Prefixed("v0="), Hex, V0),
+    hmac("shopify", &["x-shopify-hmac-sha256"], &[], Prefixed(""), Base64, "{body}"),
+    hmac("square", &["x-square-hmacsha256-signature"], &[], Prefixed(""), Base64, "{url}{body}"),
+    hmac("zoom", &["x-zm-signature"], &["x-zm-request-timestamp"], Prefixed("v0="), Hex, V0),
 ];
 
 /// Names of the preset schemes, in the order the README lists them (the table's).

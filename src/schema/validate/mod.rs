@@ -237,10 +237,10 @@ impl<'s> Ctx<'s> {
             sub!(valid, collect, self.validate(s, inst, path, depth + 1, collect));
         }
         if !k.any_of.is_empty() {
-            sub!(valid, collect, self.any_of(&k.any_of, inst, path, depth, collect));
+            sub!(valid, collect, self.some_of(&k.any_of, inst, path, depth, collect, false));
         }
         if !k.one_of.is_empty() {
-            sub!(valid, collect, self.one_of(&k.one_of, inst, path, depth, collect));
+            sub!(valid, collect, self.some_of(&k.one_of, inst, path, depth, collect, true));
         }
         if let Some(n) = k.not {
             if self.validate(n, inst, path, depth + 1, false) {
@@ -288,40 +288,22 @@ impl<'s> Ctx<'s> {
         valid
     }
 
-    fn any_of<'v>(
+    /// `anyOf`, or `oneOf` if `exactly_one`: the branches are probed, and run again for their
+    /// errors only when none passes.
+    fn some_of<'v>(
         &mut self,
         branches: &'s [NodeId],
         inst: &'v Value,
         path: &mut Vec<Seg<'v>>,
         depth: usize,
         collect: bool,
-    ) -> bool {
-        for &b in branches {
-            if self.validate(b, inst, path, depth + 1, false) {
-                return true;
-            }
-        }
-        if collect && self.halted.is_none() {
-            for &b in branches {
-                self.validate(b, inst, path, depth + 1, true);
-            }
-            self.record(path, Fail::AnyOf);
-        }
-        false
-    }
-
-    fn one_of<'v>(
-        &mut self,
-        branches: &'s [NodeId],
-        inst: &'v Value,
-        path: &mut Vec<Seg<'v>>,
-        depth: usize,
-        collect: bool,
+        exactly_one: bool,
     ) -> bool {
         let mut first = None;
         for (i, &b) in branches.iter().enumerate() {
             if self.validate(b, inst, path, depth + 1, false) {
                 match first {
+                    None if !exactly_one => return true,
                     None => first = Some(i),
                     Some(a) => {
                         if collect {
@@ -339,7 +321,7 @@ impl<'s> Ctx<'s> {
             for &b in branches {
                 self.validate(b, inst, path, depth + 1, true);
             }
-            self.record(path, Fail::OneOf(None));
+            self.record(path, if exactly_one { Fail::OneOf(None) } else { Fail::AnyOf });
         }
         false
     }
