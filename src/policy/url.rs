@@ -9,7 +9,7 @@
 //! The parser is a [`UrlParser`]: with the `url` feature (on by default) it is the `url` crate
 //! ([`whatwg_url`]); the WebAssembly build passes the JavaScript host's own `URL` instead, which
 //! every runtime hookseal supports ships and which is, by definition, how that browser or server
-//! reads the URL (and keeps ~40 KB of parser out of the wasm). The policy sees only what a parse
+//! reads the URL (and keeps a parser out of the wasm). The policy sees only what a parse
 //! serializes ([`WebUrl`]), so both parsers are judged by the same code, and `tests/data/`'s URL
 //! table runs through both.
 //!
@@ -254,7 +254,7 @@ pub fn check_webhook_url_with_limits(
     if input.len() > limits.max_length {
         return Err(UrlRefusal::UrlTooLong);
     }
-    // Unicode host names would need the UTS 46 mapping tables (about 110 KB of wasm); hookseal
+    // Unicode host names would need the UTS 46 mapping tables, large in the wasm; hookseal
     // asks for the punycode form instead, and decides this on the text so that every parser
     // agrees (a browser's URL maps Unicode hosts, the `url` crate here refuses them).
     if written_host_is_unicode(input) {

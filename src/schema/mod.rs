@@ -1,5 +1,6 @@
-//! Webhook-config validation: a JSON Schema draft 2020-12 engine, a safe-URL policy for webhook
-//! endpoints, custom-header rules, and built-in schemas for real providers.
+//! The JSON Schema draft 2020-12 engine: compile a document once, validate many values. It is
+//! generic; the webhook policy ([`crate::policy`]) plugs its formats in and reads the results in
+//! a provider's style, and the engine imports nothing of it. [`Schema`] is the two together.
 //!
 //! ```
 //! use hookseal::json::{parse, ParseOptions};
@@ -45,14 +46,6 @@
 //! Decisions: `format` is an assertion; `default` is an annotation for validation (the input is
 //! validated as given, as the specification says) and is then filled into the returned `value`
 //! (see `defaults`); `errors` use ajv's messages and params; the work is bounded by [`Limits`].
-//!
-//! # Results
-//!
-//! [`Validation`] holds `valid`, `value` (the input with defaults filled in), `errors` (JSON
-//! Pointer `path`, `keyword`, `message`, `params`), `field_errors` (Laravel-style: dotted paths
-//! such as `events.0`; a `required` error is keyed by the missing member's own path, an
-//! `additionalProperties` error by the extra member's) and, for schemas with a provider
-//! [`ErrorStyle`], the HTTP `response` that provider would send.
 
 mod assert;
 pub(crate) mod compile;
