@@ -6,9 +6,11 @@
 //!
 //! The core needs only `alloc`. It never reads a clock or a random source by itself: the
 //! `*_at` methods take the time, and secret and id generation take a fill function. The `std`
-//! feature (on by default) adds the system clock and the OS random source; the `schema` feature
-//! (on by default) adds `hookseal::schema`, the JSON-Schema engine for webhook configs, which signing and
-//! verification do not need; the `wasm` feature adds the JavaScript bindings in `src/wasm/`,
+//! feature (on by default) adds the system clock and the OS random source; the `policy` feature
+//! adds `hookseal::policy`, the safe-URL and custom-header rules for webhook configs (`url`, on by
+//! default, adds the `url` crate's parser to it); the `schema` feature (on by default) adds
+//! `hookseal::schema`, the JSON-Schema engine, with the policy plugged in; signing and
+//! verification need neither; the `wasm` feature adds the JavaScript bindings in `src/wasm/`,
 //! which the core never imports; the `ed25519` feature (on by default) adds Standard Webhooks'
 //! asymmetric `v1a` signatures and [`ed25519`]'s key pairs.
 //!

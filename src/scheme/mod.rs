@@ -94,6 +94,18 @@ impl Scheme {
         self.template.uses(&Part::Url)
     }
 
+    /// The id header, if a verifier reads it: only a signed id is read, since an id the signature
+    /// does not cover could be anything.
+    pub fn verified_id_header(&self) -> Option<&HeaderName> {
+        self.id_header.as_ref().filter(|_| self.signs_id())
+    }
+
+    /// The headers a verifier reads, in order: the signature's, the timestamp's (if the scheme
+    /// has one), then the id's (see [`Scheme::verified_id_header`]).
+    pub fn verified_headers(&self) -> impl Iterator<Item = &HeaderName> {
+        core::iter::once(&self.signature_header).chain(self.timestamp_header.as_ref()).chain(self.verified_id_header())
+    }
+
     /// True if the template signs the message id, so verifying needs one. (Whether the scheme
     /// sends an id at all is [`Scheme::id_header`]; see also [`crate::Signer::needs_id`].)
     pub fn signs_id(&self) -> bool {

@@ -298,17 +298,10 @@ fn compiled(desc: &[u8], config: &Config<'_>, opts: &EndpointOptions, limits: Li
     Ok(out.into())
 }
 
-/// The names whose values the header block carries, in order: the signature header's, the
-/// timestamp header's, then the id header's if the id is signed (an unsigned one is never read).
+/// The names whose values the header block carries, in order: those of the headers the
+/// verifier reads ([`crate::Scheme::verified_headers`]).
 pub(crate) fn header_names(scheme: &crate::Scheme) -> Vec<&str> {
-    let mut names: Vec<&str> = scheme.signature_header.names().collect();
-    if let Some(h) = &scheme.timestamp_header {
-        names.extend(h.names());
-    }
-    if let (Some(h), true) = (&scheme.id_header, scheme.signs_id()) {
-        names.extend(h.names());
-    }
-    names
+    scheme.verified_headers().flat_map(|h| h.names()).collect()
 }
 
 /// The header block: for each name in order, a `u32` count of values, each a `u32` length and

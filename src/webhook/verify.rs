@@ -170,10 +170,9 @@ impl Verifier {
             Some(header) => Some(single_value(headers, header)?),
             None => None,
         };
-        // Only a signed id is read: an id the signature does not cover could be anything.
-        let id = match &scheme.id_header {
-            Some(header) if scheme.signs_id() => Some(single_value(headers, header)?),
-            _ => None,
+        let id = match scheme.verified_id_header() {
+            Some(header) => Some(single_value(headers, header)?),
+            None => None,
         };
         header_bytes += timestamp_text.map_or(0, str::len) + id.map_or(0, str::len);
         if header_bytes > self.limits.header_bytes {
