@@ -110,10 +110,13 @@ test-rust: rust-targets
 	cargo clippy --lib --no-default-features --features wasm-module,wasm-verify,ed25519 --target $(WASM_TARGET) -- -D warnings
 	cargo clippy --lib --no-default-features --features wasm-module,wasm-verify --target $(WASM_TARGET) -- -D warnings
 	cargo clippy --lib --no-default-features --features $(LEAN_FEATURES_config) --target $(WASM_TARGET) -- -D warnings
+	# The URL policy (`check_webhook_url`) builds without the schema engine.
+	cargo clippy --lib --no-default-features --features std,url -- -D warnings
 
 # The core builds for a target that has no std at all.
 test-nostd: rust-targets
 	cargo rustc --lib --crate-type rlib --no-default-features --features schema --target wasm32v1-none
+	cargo rustc --lib --crate-type rlib --no-default-features --features url --target wasm32v1-none
 
 # The package as published: its types resolve for every entry and module system (attw), its
 # manifest follows npm's rules (publint), and every entry's .d.ts/.d.cts declares exactly the names

@@ -6,9 +6,11 @@
 //!
 //! The core needs only `alloc`. It never reads a clock or a random source by itself: the
 //! `*_at` methods take the time, and secret and id generation take a fill function. The `std`
-//! feature (on by default) adds the system clock and the OS random source; the `schema` feature
-//! (on by default) adds `hookseal::schema`, the JSON-Schema engine for webhook configs, which signing and
-//! verification do not need; the `wasm` feature adds the JavaScript bindings in `src/wasm/`,
+//! feature (on by default) adds the system clock and the OS random source; the `policy` feature
+//! adds `hookseal::policy`, the safe-URL and custom-header rules for webhook configs (`url`, on by
+//! default, adds the `url` crate's parser to it); the `schema` feature (on by default) adds
+//! `hookseal::schema`, the JSON-Schema engine, with the policy plugged in; signing and
+//! verification need neither; the `wasm` feature adds the JavaScript bindings in `src/wasm/`,
 //! which the core never imports; the `ed25519` feature (on by default) adds Standard Webhooks'
 //! asymmetric `v1a` signatures and [`ed25519`]'s key pairs.
 //!
@@ -40,34 +42,33 @@ pub mod canonical;
 #[cfg(feature = "schema")]
 pub mod delivery;
 pub mod diagnose;
-#[cfg(feature = "ed25519")]
-pub mod ed25519;
-pub mod encoding;
-mod endpoint;
 pub mod error;
-pub mod headers;
+mod grammar;
 pub mod json;
-pub mod mac;
+#[cfg(feature = "policy")]
+pub mod policy;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod scheme;
-pub mod secret;
-mod sign;
 mod sort;
-mod verify;
+mod webhook;
+
+#[cfg(feature = "ed25519")]
+pub use webhook::ed25519;
+pub use webhook::{encoding, headers, mac, secret};
 
 #[cfg(feature = "wasm")]
 mod wasm;
 
 pub use diagnose::{diagnose_at, DiagnoseOptions, Diagnosis, Finding, FindingCode};
-pub use endpoint::{Config, MAX_SECRETS};
 pub use error::{Code, Error, Result};
-pub use headers::Headers;
 pub use scheme::custom::CustomScheme;
 pub use scheme::Scheme;
-pub use secret::{generate_message_id, generate_secret, Secret, SecretFormat};
-pub use sign::{Signer, Signing};
-pub use verify::{Limits, Pending, Verified, Verifier, DEFAULT_TOLERANCE_SECONDS};
+pub use webhook::config::{Config, MAX_SECRETS};
+pub use webhook::headers::Headers;
+pub use webhook::secret::{generate_message_id, generate_secret, Secret, SecretFormat};
+pub use webhook::sign::{Signer, Signing};
+pub use webhook::verify::{Limits, Pending, Verified, Verifier, DEFAULT_TOLERANCE_SECONDS};
 
 /// Seconds since the Unix epoch from the system clock (0 if the clock is before 1970).
 #[cfg(feature = "std")]

@@ -1,26 +1,12 @@
-//! The JCS writer: values to canonical text (RFC 8785 section 3.2).
-//!
-//! Iterative, with an explicit stack of open containers on the heap, so that the depth of a value
-//! costs heap memory, not call stack; the depth limit is a policy, checked as containers open.
+//! The JCS writer: values to canonical text (RFC 8785 section 3.2), as a style of the shared JSON
+//! walk ([`crate::json::write_tree`]); the depth limit is a policy, checked as containers open.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cmp::Ordering;
 
 use crate::error::{Code, Error, Result};
-use crate::json::{write_string, Map, Value, SCAN_MAX};
-
-/// A container whose members are being written.
-enum Frame<'a> {
-    Array(core::slice::Iter<'a, Value>),
-    /// An object's members and the canonical order of their positions; `next` counts those
-    /// written.
-    Object {
-        members: &'a [(String, Value)],
-        order: Order<'a>,
-        next: usize,
-    },
-}
+use crate::json::{write_tree, Map, TextStyle, Value, SCAN_MAX};
 
 /// Positions of an object's members in canonical order.
 enum Order<'a> {
@@ -49,74 +35,56 @@ impl Order<'_> {
 /// `max_depth`. On error `out` is truncated back to its length on entry.
 pub(super) fn write_value(value: &Value, out: &mut String, max_depth: usize) -> Result<()> {
     let start = out.len();
-    let result = write_tree(value, out, max_depth);
+    let result = write_tree(value, out, &Canonical { max_depth });
     if result.is_err() {
         out.truncate(start);
     }
     result
 }
 
-fn write_tree(value: &Value, out: &mut String, max_depth: usize) -> Result<()> {
-    let mut stack: Vec<Frame<'_>> = Vec::new();
-    let mut next = Some(value);
-    loop {
-        if let Some(value) = next.take() {
-            match value {
-                Value::Null => out.push_str("null"),
-                Value::Bool(true) => out.push_str("true"),
-                Value::Bool(false) => out.push_str("false"),
-                Value::Number(n) => write_number(*n, out)?,
-                Value::String(s) => write_string(s, out),
-                Value::Array(items) => {
-                    check_depth(stack.len(), max_depth)?;
-                    out.push('[');
-                    stack.push(Frame::Array(items.iter()));
-                }
-                Value::Object(map) => {
-                    check_depth(stack.len(), max_depth)?;
-                    out.push('{');
-                    stack.push(Frame::Object { members: map.members(), order: canonical_order(map)?, next: 0 });
-                }
-            }
+/// RFC 8785's text: members in UTF-16 order of their names, numbers as ECMAScript writes them,
+/// containers at most `max_depth` deep.
+struct Canonical {
+    max_depth: usize,
+}
+
+/// An object's members in canonical order.
+struct Ordered<'a> {
+    members: &'a [(String, Value)],
+    order: Order<'a>,
+    /// How many are written.
+    next: usize,
+}
+
+impl<'a> Iterator for Ordered<'a> {
+    type Item = &'a (String, Value);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.next >= self.members.len() {
+            return None;
         }
-        // Find the next value to write, closing the containers that are done.
-        let Some(frame) = stack.last_mut() else {
-            return Ok(());
-        };
-        // A container's first member directly follows its opening bracket.
-        let first = matches!(out.as_bytes().last(), Some(b'[' | b'{'));
-        match frame {
-            Frame::Array(items) => match items.next() {
-                Some(item) => {
-                    if !first {
-                        out.push(',');
-                    }
-                    next = Some(item);
-                }
-                None => {
-                    out.push(']');
-                    stack.pop();
-                }
-            },
-            Frame::Object { members, order, next: written } => {
-                let member = if *written < members.len() { order.get(*written) } else { None };
-                match member.and_then(|i| members.get(i)) {
-                    Some((name, item)) => {
-                        if !first {
-                            out.push(',');
-                        }
-                        *written += 1;
-                        write_string(name, out);
-                        out.push(':');
-                        next = Some(item);
-                    }
-                    None => {
-                        out.push('}');
-                        stack.pop();
-                    }
-                }
-            }
+        let member = self.members.get(self.order.get(self.next)?)?;
+        self.next += 1;
+        Some(member)
+    }
+}
+
+impl TextStyle for Canonical {
+    type Members<'a> = Ordered<'a>;
+
+    fn admit(&self, value: &Value, open: usize) -> Result<bool> {
+        if matches!(value, Value::Array(_) | Value::Object(_)) {
+            check_depth(open, self.max_depth)?;
         }
+        Ok(true)
+    }
+
+    fn number(&self, n: f64, out: &mut String) -> Result<()> {
+        write_number(n, out)
+    }
+
+    fn members<'a>(&self, map: &'a Map) -> Result<Ordered<'a>> {
+        Ok(Ordered { members: map.members(), order: canonical_order(map)?, next: 0 })
     }
 }
 

@@ -51,6 +51,19 @@ impl NetworkError {
     }
 }
 
+impl Attempt<'static> {
+    /// The attempts in which no response arrived, by their stable codes.
+    pub const WITHOUT_RESPONSE: [(&'static str, Attempt<'static>); 7] = [
+        ("timeout", Attempt::Timeout),
+        (NetworkError::Dns.code(), Attempt::Network(NetworkError::Dns)),
+        (NetworkError::Connect.code(), Attempt::Network(NetworkError::Connect)),
+        (NetworkError::Tls.code(), Attempt::Network(NetworkError::Tls)),
+        (NetworkError::Reset.code(), Attempt::Network(NetworkError::Reset)),
+        (NetworkError::Other.code(), Attempt::Network(NetworkError::Other)),
+        ("address_refused", Attempt::AddressRefused),
+    ];
+}
+
 /// How one attempt ended.
 ///
 /// ```

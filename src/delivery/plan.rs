@@ -9,14 +9,14 @@ use core::time::Duration;
 use super::error::{DeliveryError, NotDelivered};
 use super::fields::{self, Fields};
 use super::retry::RetrySchedule;
-use crate::endpoint::Config;
 use crate::error::Result;
 use crate::json::Value;
 use crate::schema::{
     check_header_name, check_header_value, check_webhook_url_with, Builtin, BuiltinOptions, HeaderRefusal, Schema,
     UrlOptions, UrlParser, DEFAULT_URL_PARSER,
 };
-use crate::sign::Signer;
+use crate::webhook::config::Config;
+use crate::webhook::sign::Signer;
 
 /// The method of every delivery.
 ///
@@ -376,11 +376,7 @@ impl Planner {
             return Ok(Planned::Skip(NotDelivered::EventNotSubscribed));
         }
 
-        let id = match message.id {
-            Some(id) => Some(id.to_string()),
-            None if signer.needs_id() => Some(crate::secret::generate_message_id(fill)?),
-            None => None,
-        };
+        let id = signer.message_id(message.id, fill)?;
         let mut headers = signer.sign_at(message.body, id.as_deref(), message.timestamp)?;
         headers.extend(endpoint.headers.iter().map(|(n, v)| ((*n).to_string(), (*v).to_string())));
         headers.extend(endpoint.auth.map(|(n, v)| (n.to_string(), v)));

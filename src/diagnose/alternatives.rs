@@ -5,9 +5,9 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::headers::{all_values, single_value, Headers};
 use crate::scheme::{KeyEncoding, Scheme, Syntax};
-use crate::secret::WHSEC_PREFIX;
+use crate::webhook::headers::{all_values, single_value, Headers};
+use crate::webhook::secret::WHSEC_PREFIX;
 
 fn added(c: char) -> bool {
     c.is_whitespace() || matches!(c, '"' | '\'' | '`')
@@ -55,7 +55,7 @@ pub fn other_forms(text: &str, encoding: KeyEncoding) -> Vec<OtherForm> {
     match encoding {
         KeyEncoding::Utf8 => {
             if let Some(bytes) =
-                text.strip_prefix(WHSEC_PREFIX).and_then(|b| crate::encoding::decode_base64(b.as_bytes()))
+                text.strip_prefix(WHSEC_PREFIX).and_then(|b| crate::webhook::encoding::decode_base64(b.as_bytes()))
             {
                 out.push(OtherForm {
                     bytes,

@@ -41,8 +41,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::error::{Code, Error, Result};
-use crate::headers::{all_values, Headers};
 use crate::scheme::{Encoding, Scheme, PRESETS};
+use crate::webhook::headers::{all_values, Headers};
 use crate::{Config, Secret, Verifier, DEFAULT_TOLERANCE_SECONDS};
 
 pub use reserialize::Form;
@@ -305,7 +305,7 @@ impl<H: Headers + ?Sized> Run<'_, '_, H> {
 
     fn timestamp(&self) -> Option<i64> {
         let text = alternatives::timestamp_text(&self.scheme, self.headers)?;
-        crate::verify::parse_timestamp(text).ok()
+        crate::webhook::verify::parse_timestamp(text).ok()
     }
 
     fn explain(&self, error: &Error, milliseconds: bool, findings: &mut Vec<Finding>) {

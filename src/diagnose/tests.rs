@@ -83,7 +83,7 @@ fn secret_whitespace() {
 
 #[test]
 fn secret_form() {
-    let key = crate::encoding::decode_base64(&WHSEC.as_bytes()["whsec_".len()..]).unwrap();
+    let key = crate::webhook::encoding::decode_base64(&WHSEC.as_bytes()["whsec_".len()..]).unwrap();
     // The sender used the decoded key, the receiver's scheme reads text.
     let headers = sign("github", Secret::Raw(&key), BODY.as_bytes(), NOW);
     let d = diagnose(Some("github"), &[Secret::Text(WHSEC)], BODY.as_bytes(), &headers);
@@ -296,7 +296,7 @@ fn a_wrong_secret_gets_no_specific_finding() {
 #[cfg(feature = "ed25519")]
 #[test]
 fn v1a_is_checked_when_a_public_key_is_given() {
-    let pair = crate::ed25519::generate_key_pair(|b| {
+    let pair = crate::webhook::ed25519::generate_key_pair(|b| {
         b.fill(9);
         Ok(())
     })
@@ -309,7 +309,7 @@ fn v1a_is_checked_when_a_public_key_is_given() {
     let d = diagnose(None, &[Secret::Text(WHSEC), Secret::Text(pair.public_key())], BODY.as_bytes(), &headers);
     assert!(d.ok, "{d:?}");
     // Another public key: a plain mismatch, not an unsupported version.
-    let other = crate::ed25519::generate_key_pair(|b| {
+    let other = crate::webhook::ed25519::generate_key_pair(|b| {
         b.fill(10);
         Ok(())
     })

@@ -20,4 +20,6 @@ pub(crate) use parse::parse_decimal;
 pub(crate) use scan::plain_len;
 #[cfg(feature = "schema")]
 pub(crate) use text::write_json;
-pub(crate) use write::{write_ecmascript_number, write_string};
+#[cfg(feature = "schema")]
+pub(crate) use write::write_string;
+pub(crate) use write::{write_ecmascript_number, write_tree, TextStyle};

@@ -3,16 +3,10 @@
 //! JavaScript as one text instead of one host call per property.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
-use super::write::{write_ecmascript_number, write_string};
-use super::{Value, MAX_DEPTH_CAP};
-
-/// A container whose members are being written.
-enum Frame<'a> {
-    Array(core::slice::Iter<'a, Value>),
-    Object(core::slice::Iter<'a, (String, Value)>),
-}
+use super::write::{write_ecmascript_number, write_string, write_tree, TextStyle};
+use super::{Map, Value, MAX_DEPTH_CAP};
+use crate::error::Result;
 
 /// Nesting written by recursion; deeper containers go to the iterative writer. Most values
 /// (results' params and bodies, configs) are shallow, and recursion spares them the allocation
@@ -50,75 +44,38 @@ fn write_shallow(value: &Value, out: &mut String, depth: usize) {
             }
             out.push('}');
         }
-        Value::Array(_) | Value::Object(_) => write_deep(value, out, depth),
-        _ => write_scalar(value, out),
+        _ => write_deep(value, out, depth),
     }
 }
 
-fn write_scalar(value: &Value, out: &mut String) {
-    match value {
-        // Containers never come here.
-        Value::Null | Value::Array(_) | Value::Object(_) => out.push_str("null"),
-        Value::Bool(true) => out.push_str("true"),
-        Value::Bool(false) => out.push_str("false"),
-        Value::Number(n) => write_number(*n, out),
-        Value::String(s) => write_string(s, out),
+/// The text of the bindings: members in insertion order, `null` past the depth cap.
+struct Plain {
+    /// How deep the value written sits.
+    depth: usize,
+}
+
+impl TextStyle for Plain {
+    type Members<'a> = core::slice::Iter<'a, (String, Value)>;
+
+    fn admit(&self, _: &Value, open: usize) -> Result<bool> {
+        // Beyond the cap every value is `null`.
+        Ok(self.depth + open <= MAX_DEPTH_CAP)
+    }
+
+    fn number(&self, n: f64, out: &mut String) -> Result<()> {
+        write_number(n, out);
+        Ok(())
+    }
+
+    fn members<'a>(&self, map: &'a Map) -> Result<Self::Members<'a>> {
+        Ok(map.members().iter())
     }
 }
 
 /// [`write_json`] of a value at `depth`, with a stack on the heap.
 fn write_deep(value: &Value, out: &mut String, depth: usize) {
-    let mut stack: Vec<Frame<'_>> = Vec::new();
-    let mut next = Some(value);
-    loop {
-        if let Some(value) = next.take() {
-            match value {
-                // Beyond the cap every value is `null`.
-                _ if depth + stack.len() > MAX_DEPTH_CAP => out.push_str("null"),
-                Value::Array(items) => {
-                    out.push('[');
-                    stack.push(Frame::Array(items.iter()));
-                }
-                Value::Object(map) => {
-                    out.push('{');
-                    stack.push(Frame::Object(map.members().iter()));
-                }
-                _ => write_scalar(value, out),
-            }
-        }
-        let Some(frame) = stack.last_mut() else {
-            return;
-        };
-        let first = matches!(out.as_bytes().last(), Some(b'[' | b'{'));
-        match frame {
-            Frame::Array(items) => match items.next() {
-                Some(item) => {
-                    if !first {
-                        out.push(',');
-                    }
-                    next = Some(item);
-                }
-                None => {
-                    out.push(']');
-                    stack.pop();
-                }
-            },
-            Frame::Object(members) => match members.next() {
-                Some((name, item)) => {
-                    if !first {
-                        out.push(',');
-                    }
-                    write_string(name, out);
-                    out.push(':');
-                    next = Some(item);
-                }
-                None => {
-                    out.push('}');
-                    stack.pop();
-                }
-            },
-        }
-    }
+    // The plain style never fails.
+    let _ = write_tree(value, out, &Plain { depth });
 }
 
 /// A number that reads back as the same double: `-0` keeps its sign, and the non-finite numbers,

@@ -1,7 +1,86 @@
-//! The string and number forms shared by every JSON text hookseal writes: RFC 8785's string
-//! escaping and ECMAScript's number form.
+//! What every JSON text hookseal writes shares: RFC 8785's string escaping, ECMAScript's number
+//! form, and one walk over a value. The walk is iterative, with the open containers on the heap,
+//! so that the depth of a value costs heap memory, not call stack.
 
 use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::{Map, Value};
+use crate::error::Result;
+
+/// What one kind of JSON text decides for itself; [`write_tree`] does the rest.
+pub(crate) trait TextStyle {
+    /// An object's members in the order they are written.
+    type Members<'a>: Iterator<Item = &'a (String, Value)>;
+    /// Whether `value`, inside `open` containers, is written (`false`: `null` in its place), or
+    /// an error that ends the text.
+    fn admit(&self, value: &Value, open: usize) -> Result<bool>;
+    /// Writes a number.
+    fn number(&self, n: f64, out: &mut String) -> Result<()>;
+    /// The members of `map`, in this text's order.
+    fn members<'a>(&self, map: &'a Map) -> Result<Self::Members<'a>>;
+}
+
+/// A container whose members are being written.
+enum Frame<'a, M> {
+    Array(core::slice::Iter<'a, Value>),
+    Object(M),
+}
+
+/// Appends `value` in `style`, compact. On error what was written so far stays in `out`.
+pub(crate) fn write_tree<S: TextStyle>(value: &Value, out: &mut String, style: &S) -> Result<()> {
+    let mut stack: Vec<Frame<'_, S::Members<'_>>> = Vec::new();
+    let mut next = Some(value);
+    loop {
+        if let Some(value) = next.take() {
+            if !style.admit(value, stack.len())? {
+                out.push_str("null");
+            } else {
+                match value {
+                    Value::Null => out.push_str("null"),
+                    Value::Bool(true) => out.push_str("true"),
+                    Value::Bool(false) => out.push_str("false"),
+                    Value::Number(n) => style.number(*n, out)?,
+                    Value::String(s) => write_string(s, out),
+                    Value::Array(items) => {
+                        out.push('[');
+                        stack.push(Frame::Array(items.iter()));
+                    }
+                    Value::Object(map) => {
+                        out.push('{');
+                        stack.push(Frame::Object(style.members(map)?));
+                    }
+                }
+            }
+        }
+        // Find the next value to write, closing the containers that are done.
+        let Some(frame) = stack.last_mut() else {
+            return Ok(());
+        };
+        // A container's first member directly follows its opening bracket.
+        let first = matches!(out.as_bytes().last(), Some(b'[' | b'{'));
+        let member = match frame {
+            Frame::Array(items) => items.next().map(|item| (None, item)),
+            Frame::Object(members) => members.next().map(|(name, item)| (Some(name), item)),
+        };
+        match member {
+            Some((name, item)) => {
+                if !first {
+                    out.push(',');
+                }
+                if let Some(name) = name {
+                    write_string(name, out);
+                    out.push(':');
+                }
+                next = Some(item);
+            }
+            None => {
+                out.push(if matches!(frame, Frame::Array(_)) { ']' } else { '}' });
+                stack.pop();
+            }
+        }
+    }
+}
 
 /// A string with `"`, `\` and the C0 controls escaped, everything else as itself: RFC 8785's
 /// escaping, which every JSON parser reads back.

@@ -16,6 +16,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
+use super::format::FormatPlugin;
 use super::keywords;
 use super::node::{Compiled, Node, NodeId};
 use super::uri;
@@ -194,10 +195,15 @@ pub(crate) struct Compiler<'a> {
     anchors: Vec<(String, String, usize, &'a Value)>,
     max_depth: usize,
     max_nodes: usize,
+    pub(crate) formats: &'a dyn FormatPlugin,
 }
 
 /// Compiles `document`.
-pub(crate) fn compile(document: &Value, options: &CompileOptions) -> Result<Compiled> {
+pub(crate) fn compile<'a>(
+    document: &'a Value,
+    options: &CompileOptions,
+    formats: &'a dyn FormatPlugin,
+) -> Result<Compiled> {
     check_json_depth(document)?;
     let base = DEFAULT_BASE.to_string();
     let mut c = Compiler {
@@ -208,6 +214,7 @@ pub(crate) fn compile(document: &Value, options: &CompileOptions) -> Result<Comp
         anchors: Vec::new(),
         max_depth: options.max_depth.min(MAX_DEPTH_CAP),
         max_nodes: options.max_nodes,
+        formats,
     };
     c.resources.push((base.clone(), 0, document));
     c.index(document, &base, "#", 0)?;

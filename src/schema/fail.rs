@@ -3,7 +3,7 @@
 //! Messages and params follow ajv's (the validator most JavaScript users know, and the one
 //! Fastify uses), so `errors` read the same as ajv's for the keywords both implement: "must have
 //! required property 'name'", "must NOT have more than 100 characters", `{missingProperty}`,
-//! `{limit}`, `{allowedValues}`. Provider styles are derived from these in [`super::response`].
+//! `{limit}`, `{allowedValues}`. Provider styles are derived from these by the webhook policy.
 
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -137,9 +137,8 @@ impl Fail<'_> {
             }
             Fail::Pattern(p) => format!("must match pattern \"{p}\""),
             Fail::Format(f, m) => match f {
-                Format::WebhookUrl | Format::HeaderName | Format::HeaderValue => {
-                    cat(&["must match format \"", f.name(), "\": ", m.message])
-                }
+                // A plug-in's refusals are specific (a private address, a reserved header): say which.
+                Format::Plugged(..) => cat(&["must match format \"", f.name(), "\": ", m.message]),
                 _ => cat(&["must match format \"", f.name(), "\""]),
             },
             Fail::Unique(i, j) => {

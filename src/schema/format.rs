@@ -15,13 +15,36 @@
 //! | `uuid` | RFC 9562 text form, any version |
 //! | `hostname` | RFC 1123 labels; `xn--` labels must be valid Punycode (see [`super::idn`]) |
 //! | `ipv4`, `ipv6` | RFC 2673 dotted quad (no leading zeros), RFC 4291 text (no zone id) |
-//! | `webhook-url` | hookseal: [`super::check_webhook_url`] with default options (https, public host) |
-//! | `webhook-header-name`, `webhook-header-value` | hookseal: [`super::headers`] rules |
+//!
+//! Formats beyond these come from a [`FormatPlugin`]: the webhook policy plugs in its own
+//! (`webhook-url` and the custom-header formats) without the engine knowing them.
 
 use core::net::{Ipv4Addr, Ipv6Addr};
 use core::str::FromStr;
 
-use super::{headers, idn, uri, url_policy};
+use super::{idn, uri};
+
+/// Formats an embedding adds to the engine's own, by name, each checked by the plug-in.
+pub(crate) trait FormatPlugin {
+    /// The plug-in's format called `name`: its number and its name as written in schemas.
+    fn find(&self, name: &str) -> Option<(u8, &'static str)>;
+    /// Checks `s` against the plug-in's format number `id`.
+    fn check(&self, id: u8, s: &str) -> Result<(), Mismatch>;
+}
+
+/// No formats beyond the engine's own.
+#[cfg(test)]
+pub(crate) struct NoFormats;
+
+#[cfg(test)]
+impl FormatPlugin for NoFormats {
+    fn find(&self, _: &str) -> Option<(u8, &'static str)> {
+        None
+    }
+    fn check(&self, _: u8, _: &str) -> Result<(), Mismatch> {
+        Ok(())
+    }
+}
 
 /// A format hookseal asserts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,9 +58,8 @@ pub(crate) enum Format {
     Hostname,
     Ipv4,
     Ipv6,
-    WebhookUrl,
-    HeaderName,
-    HeaderValue,
+    /// A plug-in's format: its number there and its name.
+    Plugged(u8, &'static str),
 }
 
 /// Why a string does not match its format: a stable code and a message for people.
@@ -52,8 +74,8 @@ const fn mismatch(message: &'static str) -> Mismatch {
 }
 
 impl Format {
-    /// The format called `name`, if hookseal supports it.
-    pub(crate) fn from_name(name: &str) -> Option<Format> {
+    /// The format called `name`, if the engine or `plugin` defines it.
+    pub(crate) fn from_name(name: &str, plugin: &dyn FormatPlugin) -> Option<Format> {
         Some(match name {
             "uri" => Format::Uri,
             "email" => Format::Email,
@@ -64,10 +86,7 @@ impl Format {
             "hostname" => Format::Hostname,
             "ipv4" => Format::Ipv4,
             "ipv6" => Format::Ipv6,
-            "webhook-url" => Format::WebhookUrl,
-            "webhook-header-name" => Format::HeaderName,
-            "webhook-header-value" => Format::HeaderValue,
-            _ => return None,
+            _ => return plugin.find(name).map(|(id, name)| Format::Plugged(id, name)),
         })
     }
 
@@ -83,14 +102,12 @@ impl Format {
             Format::Hostname => "hostname",
             Format::Ipv4 => "ipv4",
             Format::Ipv6 => "ipv6",
-            Format::WebhookUrl => "webhook-url",
-            Format::HeaderName => "webhook-header-name",
-            Format::HeaderValue => "webhook-header-value",
+            Format::Plugged(_, name) => name,
         }
     }
 
     /// Checks `s` against the format.
-    pub(crate) fn check(self, s: &str, url_parser: url_policy::UrlParser) -> Result<(), Mismatch> {
+    pub(crate) fn check(self, s: &str, plugin: &dyn FormatPlugin) -> Result<(), Mismatch> {
         let ok = match self {
             Format::Uri => uri::is_uri(s),
             Format::Email => is_email(s),
@@ -101,16 +118,7 @@ impl Format {
             Format::Hostname => is_hostname(s),
             Format::Ipv4 => is_ipv4(s),
             Format::Ipv6 => is_ipv6(s),
-            Format::WebhookUrl => {
-                return url_policy::check_webhook_url_with(url_parser, s, Default::default())
-                    .map_err(|r| Mismatch { code: r.code(), message: r.message() });
-            }
-            Format::HeaderName => {
-                return headers::check_name(s).map_err(|r| Mismatch { code: r.code(), message: r.message() });
-            }
-            Format::HeaderValue => {
-                return headers::check_value(s).map_err(|r| Mismatch { code: r.code(), message: r.message() });
-            }
+            Format::Plugged(id, _) => return plugin.check(id, s),
         };
         if ok {
             Ok(())

@@ -99,7 +99,7 @@ pub(crate) fn parse<'a>(c: &mut Compiler<'a>, map: &'a Map, base: &str, at: &str
             "pattern" => k.pattern = Some(pattern(v, here)?),
             "format" => {
                 let f = v.as_str().ok_or_else(|| invalid(here, "format must be a string"))?;
-                k.format = Some(Format::from_name(f).ok_or_else(|| {
+                k.format = Some(Format::from_name(f, c.formats).ok_or_else(|| {
                     invalid(
                         here,
                         format_args!("unsupported format \"{f}\" (hookseal asserts formats and refuses unknown ones)"),

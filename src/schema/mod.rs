@@ -1,5 +1,6 @@
-//! Webhook-config validation: a JSON Schema draft 2020-12 engine, a safe-URL policy for webhook
-//! endpoints, custom-header rules, and built-in schemas for real providers.
+//! The JSON Schema draft 2020-12 engine: compile a document once, validate many values. It is
+//! generic; the webhook policy ([`crate::policy`]) plugs its formats in and reads the results in
+//! a provider's style, and the engine imports nothing of it. [`Schema`] is the two together.
 //!
 //! ```
 //! use hookseal::json::{parse, ParseOptions};
@@ -45,54 +46,34 @@
 //! Decisions: `format` is an assertion; `default` is an annotation for validation (the input is
 //! validated as given, as the specification says) and is then filled into the returned `value`
 //! (see `defaults`); `errors` use ajv's messages and params; the work is bounded by [`Limits`].
-//!
-//! # Results
-//!
-//! [`Validation`] holds `valid`, `value` (the input with defaults filled in), `errors` (JSON
-//! Pointer `path`, `keyword`, `message`, `params`), `field_errors` (Laravel-style: dotted paths
-//! such as `events.0`; a `required` error is keyed by the missing member's own path, an
-//! `additionalProperties` error by the extra member's) and, for schemas with a provider
-//! [`ErrorStyle`], the HTTP `response` that provider would send.
 
 mod assert;
-mod builtin;
-mod compile;
+pub(crate) mod compile;
 mod defaults;
-mod fail;
+pub(crate) mod fail;
 mod format;
-mod headers;
 mod idn;
 mod keywords;
-mod node;
-mod output;
+pub(crate) mod node;
 mod regex;
-mod response;
 #[cfg(test)]
 mod tests;
 mod uri;
-mod url_policy;
 mod validate;
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
-pub use builtin::{Builtin, BuiltinOptions};
 pub use compile::{CompileOptions, MAX_SCHEMA_BYTES, MAX_SCHEMA_DEPTH, MAX_SCHEMA_NODES};
-pub use headers::{
-    check_name as check_header_name, check_value as check_header_value, HeaderRefusal, RESERVED_HEADERS,
-};
 pub use regex::MAX_PATTERN_CHARS;
-pub use response::{ErrorStyle, Response};
-#[cfg(feature = "url")]
-pub use url_policy::{check_webhook_url, whatwg_url};
-pub use url_policy::{
-    check_webhook_url_with, check_webhook_url_with_limits, UrlLimits, UrlOptions, UrlParser, UrlRefusal, WebUrl,
-    DEFAULT_MAX_URL_LEN, DEFAULT_URL_PARSER,
-};
 
 use crate::error::{Code, Error, Result};
 use crate::json::{parse, ParseOptions, Value, MAX_DEPTH_CAP};
-use node::{Compiled, Node};
+#[cfg(test)]
+use format::NoFormats;
+pub(crate) use format::{FormatPlugin, Mismatch};
+pub(crate) use node::Compiled;
+use node::Node;
 use validate::Ctx;
 
 /// Bounds on the work of one validation.
@@ -130,167 +111,78 @@ pub struct ValidationError {
     pub params: Value,
 }
 
-/// The outcome of validating one value. Plain data, ready for the JavaScript bindings.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Validation {
-    /// True if the value satisfies the schema.
+/// What the engine concludes about one value: the part of a [`Validation`] that depends on the
+/// schema alone, before any provider style reads it.
+pub(crate) struct Outcome {
     pub valid: bool,
     /// The input with `default`s filled in.
     pub value: Value,
-    /// Every failure (up to [`Limits::max_errors`]), in evaluation order.
     pub errors: Vec<ValidationError>,
-    /// Messages by dotted path (`events.0`), in the schema's [`ErrorStyle`].
-    pub field_errors: Vec<(String, Vec<String>)>,
-    /// The provider's HTTP answer for an invalid value (`None` if valid or if the style has none).
-    pub response: Option<Response>,
 }
 
-impl Validation {
-    /// `field_errors` as a JSON object of arrays of strings.
-    pub fn field_errors_json(&self) -> Value {
-        response::field_errors_json(&self.field_errors)
-    }
+/// Compiles `document` with the engine's formats and `formats`.
+pub(crate) fn compile_document(
+    document: &Value,
+    options: &CompileOptions,
+    formats: &dyn FormatPlugin,
+) -> Result<Compiled> {
+    compile::compile(document, options, formats)
 }
 
-/// A compiled schema: compile once, validate many times.
-#[derive(Clone, Debug)]
-pub struct Schema {
-    compiled: Compiled,
-    style: ErrorStyle,
-    limits: Limits,
-    url_parser: UrlParser,
+/// Parses schema text for [`compile_document`]. Text beyond the limits fails with the schema
+/// codes, not the JSON parser's: `schema_too_large` for more than [`CompileOptions::max_bytes`]
+/// or a string, array or object beyond the parser's default limits, `schema_too_deep` for JSON
+/// nested deeper than [`MAX_DEPTH_CAP`] levels.
+pub(crate) fn parse_document(text: &[u8], options: &CompileOptions) -> Result<Value> {
+    if text.len() > options.max_bytes {
+        return Err(Error::with_message(
+            Code::SchemaTooLarge,
+            alloc::format!("the schema text is {} bytes; at most {} are accepted", text.len(), options.max_bytes),
+        ));
+    }
+    let parse_options = ParseOptions { max_depth: MAX_DEPTH_CAP, max_input_len: usize::MAX, ..ParseOptions::new() };
+    parse(text, &parse_options).map_err(|e| {
+        let code = match e.code() {
+            Code::TooDeep => Code::SchemaTooDeep,
+            Code::JsonTooLarge | Code::StringTooLong | Code::TooManyItems | Code::TooManyMembers => {
+                Code::SchemaTooLarge
+            }
+            _ => return e,
+        };
+        Error::with_message(code, alloc::format!("schema text: {}", e.message()))
+    })
 }
 
-impl Schema {
-    /// Compiles a JSON Schema 2020-12 document within the default [`CompileOptions`]; errors
-    /// have code `invalid_schema` (or `schema_too_deep`, `schema_too_large` for a document beyond
-    /// the limits) and say where.
-    pub fn compile(document: &Value) -> Result<Schema> {
-        Schema::compile_with(document, &CompileOptions::default())
-    }
-
-    /// Compiles a document within `options`.
-    pub fn compile_with(document: &Value, options: &CompileOptions) -> Result<Schema> {
-        Ok(Schema {
-            compiled: compile::compile(document, options)?,
-            style: ErrorStyle::Ajv,
-            limits: Limits::default(),
-            url_parser: DEFAULT_URL_PARSER,
-        })
-    }
-
-    /// Parses `text` with the strict parser (duplicate keys are errors), then compiles it, within
-    /// the default [`CompileOptions`].
-    pub fn compile_json(text: &[u8]) -> Result<Schema> {
-        Schema::compile_json_with(text, &CompileOptions::default())
-    }
-
-    /// Parses `text`, then compiles it within `options`. Text beyond the limits fails with the
-    /// schema codes, not the JSON parser's: `schema_too_large` for more than
-    /// [`CompileOptions::max_bytes`] or a string, array or object beyond the parser's default
-    /// limits, `schema_too_deep` for JSON nested deeper than [`MAX_DEPTH_CAP`] levels.
-    pub fn compile_json_with(text: &[u8], options: &CompileOptions) -> Result<Schema> {
-        if text.len() > options.max_bytes {
-            return Err(Error::with_message(
-                Code::SchemaTooLarge,
-                alloc::format!("the schema text is {} bytes; at most {} are accepted", text.len(), options.max_bytes),
-            ));
-        }
-        let parse_options = ParseOptions { max_depth: MAX_DEPTH_CAP, max_input_len: usize::MAX, ..ParseOptions::new() };
-        let document = parse(text, &parse_options).map_err(|e| {
-            let code = match e.code() {
-                Code::TooDeep => Code::SchemaTooDeep,
-                Code::JsonTooLarge | Code::StringTooLong | Code::TooManyItems | Code::TooManyMembers => {
-                    Code::SchemaTooLarge
-                }
-                _ => return e,
-            };
-            Error::with_message(code, alloc::format!("schema text: {}", e.message()))
-        })?;
-        Schema::compile_with(&document, options)
-    }
-
-    /// The same schema reporting in `style`.
-    pub fn with_style(mut self, style: ErrorStyle) -> Schema {
-        self.style = style;
-        self
-    }
-
-    /// The same schema with other work bounds.
-    pub fn with_limits(mut self, limits: Limits) -> Schema {
-        self.limits = limits;
-        self
-    }
-
-    /// The same schema checking `webhook-url` with another WHATWG URL parser (the JavaScript
-    /// bindings pass the host's `URL`).
-    pub fn with_url_parser(mut self, parser: UrlParser) -> Schema {
-        self.url_parser = parser;
-        self
-    }
-
-    /// The error style.
-    pub fn style(&self) -> ErrorStyle {
-        self.style
-    }
-
-    /// Validates `instance` as given, then fills in defaults for the returned `value`.
-    pub fn validate(&self, instance: &Value) -> Validation {
-        self.validate_owned(instance.clone())
-    }
-
-    /// [`Schema::validate`] of a value the caller no longer needs: the returned `value` is
-    /// `instance` itself with the defaults filled in, not a copy.
-    pub fn validate_owned(&self, mut instance: Value) -> Validation {
-        let mut ctx = Ctx::new(&self.compiled, self.limits, self.url_parser);
-        let root = self.compiled.root;
+impl Compiled {
+    /// Validates `instance` as given, then fills in defaults. `formats` must be the plug-in the
+    /// document was compiled with.
+    pub(crate) fn evaluate(&self, mut instance: Value, limits: Limits, formats: &dyn FormatPlugin) -> Outcome {
+        let mut ctx = Ctx::new(self, limits, formats);
         let mut path = Vec::new();
-        let ok = ctx.validate(root, &instance, &mut path, 0, true);
+        let ok = ctx.validate(self.root, &instance, &mut path, 0, true);
         drop(path);
-        ctx.fill(root, &mut instance, 0);
+        ctx.fill(self.root, &mut instance, 0);
         let mut errors = core::mem::take(&mut ctx.errors);
         let halted = ctx.halted.is_some();
         errors.extend(ctx.halted);
-        let valid = ok && !halted;
-        let root_keywords = match self.compiled.node(root) {
-            Node::Object(k) => Some(&**k),
+        Outcome { valid: ok && !halted, value: instance, errors }
+    }
+
+    /// The root's keywords (`None` for a boolean schema).
+    pub(crate) fn root_keywords(&self) -> Option<&node::Keywords> {
+        match self.node(self.root) {
+            Node::Object(k) => Some(k),
             Node::Bool(_) => None,
-        };
-        // Field errors read the instance only at the paths of errors, where filling defaults,
-        // which adds absent members and nothing else, has changed nothing they look at (whether
-        // the value there is `null`).
-        let field_errors = response::field_errors(self.style, &errors, &instance, root_keywords);
-        let response = if valid { None } else { response::response(self.style, &errors, &field_errors) };
-        Validation { valid, value: instance, errors, field_errors, response }
-    }
-
-    /// Parses `text` with the strict parser (duplicate keys are errors), then validates it.
-    pub fn validate_json(&self, text: &[u8]) -> Result<Validation> {
-        Ok(self.validate_owned(parse(text, &ParseOptions::default())?))
-    }
-
-    /// The result for JSON text that [`Schema::validate_json`] could not parse (`error` is its
-    /// error): invalid, `value` `null`, one root error with keyword `json` whose `params.code` is
-    /// the parser's code (`invalid_json`, `duplicate_key`, `lone_surrogate`, `too_deep`, …), and
-    /// under a provider style that provider's `400` response. For callers that answer a request
-    /// body: every outcome is then a [`Validation`].
-    ///
-    /// ```
-    /// # use hookseal::schema::{Builtin, BuiltinOptions};
-    /// let schema = Builtin::Talkover.schema(&BuiltinOptions::default())?;
-    /// let text = br#"{"name": "a", "name": "b"}"#;
-    /// let result = schema.validate_json(text).unwrap_or_else(|e| schema.parse_failure(&e));
-    /// assert_eq!(result.errors[0].keyword, "json");
-    /// assert_eq!(result.errors[0].params.get("code").and_then(|c| c.as_str()), Some("duplicate_key"));
-    /// assert_eq!(result.response.map(|r| r.status), Some(400));
-    /// # Ok::<(), hookseal::Error>(())
-    /// ```
-    pub fn parse_failure(&self, error: &Error) -> Validation {
-        response::parse_failure(self.style, error)
-    }
-
-    /// True if `instance` is valid.
-    pub fn is_valid(&self, instance: &Value) -> bool {
-        self.validate(instance).valid
+        }
     }
 }
+
+// The policy's items keep the paths they had before the engine and the policy were split. These
+// re-exports are the only mention of the policy here: nothing of the engine uses them.
+pub use crate::policy::{
+    check_header_name, check_header_value, check_webhook_url_with, check_webhook_url_with_limits, Builtin,
+    BuiltinOptions, ErrorStyle, HeaderRefusal, Response, Schema, UrlLimits, UrlOptions, UrlParser, UrlRefusal,
+    Validation, WebUrl, DEFAULT_MAX_URL_LEN, DEFAULT_URL_PARSER, RESERVED_HEADERS,
+};
+#[cfg(feature = "url")]
+pub use crate::policy::{check_webhook_url, whatwg_url};

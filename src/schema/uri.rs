@@ -1,7 +1,7 @@
 //! RFC 3986 URIs: the syntax check of the `uri` format, and reference resolution for `$id`/`$ref`.
 //!
 //! This is the generic URI grammar of RFC 3986 §3, not the WHATWG URL parser that
-//! [`super::url_policy`] uses: `format: uri` accepts `urn:…`, `mailto:…` and `tel:…` and refuses
+//! the webhook policy uses for endpoints: `format: uri` accepts `urn:…`, `mailto:…` and `tel:…` and refuses
 //! what RFC 3986 refuses (spaces, `\`, `{}`, raw non-ASCII, broken percent-escapes), while a
 //! webhook endpoint is checked the way browsers and servers parse it. JSON Schema identifies
 //! resources by RFC 3986 URIs, so `$id` and `$ref` resolve by §5.2 here, with the case and
@@ -66,14 +66,7 @@ pub(crate) fn is_uri(s: &str) -> bool {
     let Some(scheme) = p.scheme else {
         return false;
     };
-    is_scheme(scheme) && parts_ok(&p)
-}
-
-/// `scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )` (RFC 3986 §3.1; the URL Standard's is
-/// the same).
-pub(crate) fn is_scheme(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.first().is_some_and(u8::is_ascii_alphabetic) && b.iter().all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(c))
+    crate::grammar::is_uri_scheme(scheme) && parts_ok(&p)
 }
 
 /// `URI-reference = URI / relative-ref` (RFC 3986 §4.1).

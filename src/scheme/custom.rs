@@ -54,22 +54,25 @@ impl<'a> CustomScheme<'a> {
     /// Checks the description and builds the [`Scheme`].
     pub fn build(&self) -> Result<Scheme> {
         let template = Template::parse(self.template)?;
-        let signature_header = header("signatureHeader", self.signature_header)?;
-        let timestamp_header = self.timestamp_header.map(|h| header("timestampHeader", h)).transpose()?;
-        let id_header = self.id_header.map(|h| header("idHeader", h)).transpose()?;
+        let signature_header = header("the signature header name", self.signature_header)?;
+        let timestamp_header = self.timestamp_header.map(|h| header("the timestamp header name", h)).transpose()?;
+        let id_header = self.id_header.map(|h| header("the id header name", h)).transpose()?;
         if template.uses(&Part::Timestamp) != timestamp_header.is_some() {
             return Err(Error::new(
                 Code::InvalidScheme,
-                "a custom scheme signs `{timestamp}` exactly when it has a timestampHeader (an unsigned timestamp protects nothing)",
+                "a custom scheme signs `{timestamp}` exactly when it has a timestamp header name (an unsigned timestamp protects nothing)",
             ));
         }
         if template.uses(&Part::Id) && id_header.is_none() {
-            return Err(Error::new(Code::InvalidScheme, "the template signs `{id}`, so idHeader is required"));
+            return Err(Error::new(
+                Code::InvalidScheme,
+                "the template signs `{id}`, so the id header name is required",
+            ));
         }
         if id_header.is_some() && !template.uses(&Part::Id) {
             return Err(Error::new(
                 Code::InvalidScheme,
-                "a custom scheme with an idHeader must sign `{id}` (an unsigned id could be forged)",
+                "a custom scheme with an id header name must sign `{id}` (an unsigned id could be forged)",
             ));
         }
         let names = [Some(&signature_header), timestamp_header.as_ref(), id_header.as_ref()];
@@ -105,10 +108,7 @@ impl<'a> CustomScheme<'a> {
     }
 }
 
-/// True if `name` is an RFC 9110 field name (a `token`).
-pub fn is_header_token(name: &str) -> bool {
-    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
+pub use crate::grammar::is_token as is_header_token;
 
 fn header(role: &str, name: &str) -> Result<HeaderName> {
     if !is_header_token(name) || name.len() > 256 {

@@ -1,34 +1,19 @@
 //! Signature schemes: where each provider puts its signature, what it signs and how it encodes it.
 //!
-//! Every scheme is data for one engine ([`crate::Verifier`], [`crate::Signer`]): the presets in this
-//! folder (one file per provider) and [`custom`] differ only in the values of a [`Scheme`].
-//!
-//! | scheme | signature header | signed content | encoding | key |
-//! |---|---|---|---|---|
-//! | `standard` | `webhook-signature: v1,<sig> …` | `{id}.{timestamp}.{body}` | base64 | `whsec_` base64 |
-//! | `stripe` | `stripe-signature: t=<ts>,v1=<sig>` | `{timestamp}.{body}` | hex | UTF-8 |
-//! | `github` | `x-hub-signature-256: sha256=<sig>` | `{body}` | hex | UTF-8 |
-//! | `slack` | `x-slack-signature: v0=<sig>` | `v0:{timestamp}:{body}` | hex | UTF-8 |
-//! | `shopify` | `x-shopify-hmac-sha256` | `{body}` | base64 | UTF-8 |
-//! | `square` | `x-square-hmacsha256-signature` | `{url}{body}` | base64 | UTF-8 |
-//! | `zoom` | `x-zm-signature: v0=<sig>` | `v0:{timestamp}:{body}` | hex | UTF-8 |
+//! Every scheme is data for one engine ([`crate::Verifier`], [`crate::Signer`]): the presets (one
+//! table in [`presets`]) and [`custom`] differ only in the values of a [`Scheme`].
 
 pub mod custom;
-pub mod github;
-pub mod shopify;
-pub mod slack;
-pub mod square;
-pub mod standard;
-pub mod stripe;
+pub mod presets;
 mod syntax;
 pub mod template;
-pub mod zoom;
 
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
-pub use crate::encoding::Encoding;
-pub use crate::secret::KeyEncoding;
+pub use crate::webhook::encoding::Encoding;
+pub use crate::webhook::secret::KeyEncoding;
+pub use presets::{github, shopify, slack, square, standard, stripe, zoom, PRESETS};
 pub use syntax::{ParsedSignatures, Syntax};
 pub use template::{Part, Template};
 
@@ -93,22 +78,10 @@ pub struct Scheme {
     pub multiple_signatures: bool,
 }
 
-/// Names of the preset schemes, in the order the README lists them.
-pub const PRESETS: [&str; 7] = ["standard", "stripe", "github", "slack", "shopify", "square", "zoom"];
-
 impl Scheme {
     /// A preset by name; `svix` is accepted for `standard`.
     pub fn preset(name: &str) -> Option<Scheme> {
-        match name {
-            "standard" | "svix" => Some(standard::scheme()),
-            "stripe" => Some(stripe::scheme()),
-            "github" => Some(github::scheme()),
-            "slack" => Some(slack::scheme()),
-            "shopify" => Some(shopify::scheme()),
-            "square" => Some(square::scheme()),
-            "zoom" => Some(zoom::scheme()),
-            _ => None,
-        }
+        presets::preset(name)
     }
 
     /// True if verifying and signing need a timestamp.
@@ -121,56 +94,21 @@ impl Scheme {
         self.template.uses(&Part::Url)
     }
 
-    /// True if a message id is required (the template signs it).
-    pub fn needs_id(&self) -> bool {
+    /// The id header, if a verifier reads it: only a signed id is read, since an id the signature
+    /// does not cover could be anything.
+    pub fn verified_id_header(&self) -> Option<&HeaderName> {
+        self.id_header.as_ref().filter(|_| self.signs_id())
+    }
+
+    /// The headers a verifier reads, in order: the signature's, the timestamp's (if the scheme
+    /// has one), then the id's (see [`Scheme::verified_id_header`]).
+    pub fn verified_headers(&self) -> impl Iterator<Item = &HeaderName> {
+        core::iter::once(&self.signature_header).chain(self.timestamp_header.as_ref()).chain(self.verified_id_header())
+    }
+
+    /// True if the template signs the message id, so verifying needs one. (Whether the scheme
+    /// sends an id at all is [`Scheme::id_header`]; see also [`crate::Signer::needs_id`].)
+    pub fn signs_id(&self) -> bool {
         self.template.uses(&Part::Id)
-    }
-}
-
-/// A preset of the common shape: a prefixed signature, UTF-8 key, one signature per delivery.
-fn prefixed_preset(
-    name: &'static str,
-    signature_header: &'static str,
-    timestamp_header: Option<&'static str>,
-    prefix: &'static str,
-    encoding: Encoding,
-    template: &str,
-) -> Scheme {
-    Scheme {
-        name: Cow::Borrowed(name),
-        signature_header: HeaderName::new(signature_header),
-        timestamp_header: timestamp_header.map(HeaderName::new),
-        id_header: None,
-        syntax: Syntax::Prefixed(Cow::Borrowed(prefix)),
-        encoding,
-        key_encoding: KeyEncoding::Utf8,
-        template: preset_template(template),
-        multiple_signatures: false,
-    }
-}
-
-/// Builds a template known to be valid; the presets' templates are constants of this crate.
-fn preset_template(text: &str) -> Template {
-    // A preset template failing to parse is a bug caught by every preset's unit test; falling
-    // back to `{body}` keeps even that case panic-free.
-    Template::parse(text).unwrap_or_else(|_| Template::body_only())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_preset_is_consistent() {
-        for name in PRESETS {
-            let s = Scheme::preset(name).unwrap();
-            assert_eq!(s.name, name);
-            assert!(s.template.uses(&Part::Body));
-            assert_eq!(s.has_timestamp(), s.template.uses(&Part::Timestamp), "{name}");
-            assert_eq!(s.id_header.is_some(), s.needs_id(), "{name}");
-            assert!(s.signature_header.names().all(|n| n == n.to_ascii_lowercase()));
-        }
-        assert_eq!(Scheme::preset("svix").unwrap().name, "standard");
-        assert!(Scheme::preset("Stripe").is_none());
     }
 }

@@ -6,10 +6,10 @@
 //! can add a new version beside the old one without breaking receivers.
 
 use alloc::borrow::Cow;
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{standard, stripe};
 use crate::error::{Code, Error, Result};
 
 /// The layout of a signature header.
@@ -43,8 +43,8 @@ impl Syntax {
         for value in values {
             recognised |= match self {
                 Syntax::Prefixed(prefix) => parse_prefixed(value, prefix, &mut out.candidates),
-                Syntax::Standard => standard::parse_signatures(value, &mut out),
-                Syntax::Stripe => stripe::parse_signatures(value, &mut out, header)?,
+                Syntax::Standard => parse_standard(value, &mut out),
+                Syntax::Stripe => parse_stripe(value, &mut out, header)?,
             };
         }
         if !recognised {
@@ -85,8 +85,8 @@ impl Syntax {
                 }
                 out
             }
-            Syntax::Standard => standard::format_signatures(signatures),
-            Syntax::Stripe => stripe::format_signatures(&plain(), timestamp.unwrap_or(0)),
+            Syntax::Standard => format_standard(signatures),
+            Syntax::Stripe => format_stripe(&plain(), timestamp.unwrap_or(0)),
         }
     }
 }
@@ -122,6 +122,71 @@ fn parse_prefixed<'h>(value: &'h str, prefix: &str, candidates: &mut Vec<&'h str
     recognised
 }
 
+/// Collects the `v1` and `v1a` signatures of one header value; true if any `<version>,<sig>`
+/// pair was seen.
+fn parse_standard<'h>(value: &'h str, out: &mut ParsedSignatures<'h>) -> bool {
+    let mut recognised = false;
+    for token in tokens(value, b"") {
+        if let Some((version, sig)) = token.split_once(',') {
+            recognised = true;
+            // A Fetch `Headers` joins repeated headers with ", ": drop the joining comma.
+            match version {
+                "v1" => out.candidates.push(sig.trim_end_matches(',')),
+                "v1a" => out.asymmetric.push(sig.trim_end_matches(',')),
+                _ => {}
+            }
+        }
+    }
+    recognised
+}
+
+/// `v1,<a> v1a,<b>`: each signature with its version, in the order given.
+fn format_standard(signatures: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    for (i, (version, sig)) in signatures.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(version);
+        out.push(',');
+        out.push_str(sig);
+    }
+    out
+}
+
+/// Reads `t=` and the `v1=` entries of one header value; true if any `key=value` entry was seen.
+fn parse_stripe<'h>(value: &'h str, out: &mut ParsedSignatures<'h>, header: &str) -> Result<bool> {
+    let mut recognised = false;
+    for item in value.split(',') {
+        let Some((key, val)) = item.trim().split_once('=') else { continue };
+        recognised = true;
+        match key {
+            "t" => match out.timestamp {
+                Some(seen) if seen != val => {
+                    return Err(Error::with_message(
+                        Code::MalformedHeader,
+                        format!("header `{header}` has two different `t=` timestamps"),
+                    ))
+                }
+                _ => out.timestamp = Some(val),
+            },
+            "v1" => out.candidates.push(val),
+            _ => {}
+        }
+    }
+    Ok(recognised)
+}
+
+/// `t=<ts>,v1=<a>,v1=<b>`.
+fn format_stripe(signatures: &[String], timestamp: i64) -> String {
+    let mut out = format!("t={timestamp}");
+    for sig in signatures {
+        out.push_str(",v1=");
+        out.push_str(sig);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +208,29 @@ mod tests {
     fn every_candidate_is_returned_for_the_verifier_to_limit() {
         let many = "v1,a ".repeat(1000);
         assert_eq!(Syntax::Standard.parse(&[&many], "x").unwrap().candidates.len(), 1000);
+    }
+
+    #[test]
+    fn reads_v1_and_v1a_and_skips_other_versions() {
+        let mut c = ParsedSignatures::default();
+        assert!(parse_standard("v1a,xyz v1,abc  v2,def v1,", &mut c));
+        assert!(parse_standard("v1,joined, v1,b v1a,q,", &mut c));
+        assert_eq!(c.candidates, vec!["abc", "", "joined", "b"]);
+        assert_eq!(c.asymmetric, vec!["xyz", "q"]);
+        let mut c = ParsedSignatures::default();
+        assert!(!parse_standard("abc", &mut c));
+        assert!(c.candidates.is_empty() && c.asymmetric.is_empty());
+        assert_eq!(format_standard(&[("v1", "a"), ("v1a", "b")]), "v1,a v1a,b");
+    }
+
+    #[test]
+    fn reads_timestamp_and_v1_entries() {
+        let mut p = ParsedSignatures::default();
+        assert!(parse_stripe("t=12, v1=aa,v0=bb,v1=cc,junk", &mut p, "h").unwrap());
+        assert_eq!(p.timestamp, Some("12"));
+        assert_eq!(p.candidates, vec!["aa", "cc"]);
+        let mut p = ParsedSignatures::default();
+        assert_eq!(parse_stripe("t=1,t=2,v1=aa", &mut p, "h").unwrap_err().code(), Code::MalformedHeader);
+        assert_eq!(format_stripe(&[String::from("a"), String::from("b")], 5), "t=5,v1=a,v1=b");
     }
 }

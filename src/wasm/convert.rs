@@ -13,9 +13,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::errors::{error, type_error, ErrorKind};
+use crate::error::Code;
 use crate::scheme::{Encoding, KeyEncoding, Scheme};
-use crate::secret::Secret;
-use crate::verify::{Limits, DEFAULT_TOLERANCE_SECONDS};
+use crate::webhook::secret::Secret;
+use crate::webhook::verify::{Limits, DEFAULT_TOLERANCE_SECONDS};
 use crate::{Config, CustomScheme};
 
 #[wasm_bindgen]
@@ -35,7 +36,7 @@ pub(crate) fn fill_random(buf: &mut [u8]) -> crate::Result<()> {
 }
 
 fn options_error(message: String) -> JsValue {
-    error(ErrorKind::Webhook, "invalid_options", &message)
+    error(ErrorKind::Webhook, Code::InvalidOptions, &message)
 }
 
 pub(crate) fn set(target: &Object, key: &str, value: &JsValue) {
@@ -145,7 +146,7 @@ impl SecretBuf {
         if value.dyn_ref::<Uint8Array>().is_some() || value.dyn_ref::<ArrayBuffer>().is_some() {
             return Ok(SecretBuf::Raw(bytes_of(value).unwrap_or_default()));
         }
-        Err(error(ErrorKind::Webhook, "invalid_secret", &format!("{what} must be a string or a Uint8Array")))
+        Err(error(ErrorKind::Webhook, Code::InvalidSecret, &format!("{what} must be a string or a Uint8Array")))
     }
 
     pub(crate) fn as_secret(&self) -> Secret<'_> {
@@ -180,7 +181,7 @@ impl EndpointOptions {
             (false, true) => alloc::vec![SecretBuf::read(&one, "secret")?],
             (true, false) => {
                 if !js_sys::Array::is_array(&many) {
-                    return Err(error(ErrorKind::Webhook, "invalid_secret", "secrets must be an array"));
+                    return Err(error(ErrorKind::Webhook, Code::InvalidSecret, "secrets must be an array"));
                 }
                 js_sys::Array::from(&many)
                     .iter()
@@ -188,9 +189,9 @@ impl EndpointOptions {
                     .map(|(i, s)| SecretBuf::read(&s, &format!("secrets[{i}]")))
                     .collect::<Result<Vec<_>, _>>()?
             }
-            (true, true) => return Err(error(ErrorKind::Webhook, "invalid_secret", "pass `secret` or `secrets`")),
+            (true, true) => return Err(error(ErrorKind::Webhook, Code::InvalidSecret, "pass `secret` or `secrets`")),
             (false, false) => {
-                return Err(error(ErrorKind::Webhook, "invalid_secret", "pass `secret` or `secrets`, not both"))
+                return Err(error(ErrorKind::Webhook, Code::InvalidSecret, "pass `secret` or `secrets`, not both"))
             }
         };
         let tolerance = match optional_number(options, "toleranceSeconds")? {
@@ -241,8 +242,31 @@ fn read_limits(value: &JsValue) -> Result<Limits, JsValue> {
 }
 
 #[cfg(feature = "wasm-verify")]
+/// The core's neutral names of scheme and endpoint settings, and the JavaScript option each is.
+const OPTION_NAMES: [(&str, &str); 6] = [
+    ("the notification URL", "`notificationUrl`"),
+    ("the signature header name", "`scheme.signatureHeader`"),
+    ("a timestamp header name", "a `scheme.timestampHeader`"),
+    ("the timestamp header name", "`scheme.timestampHeader`"),
+    ("an id header name", "a `scheme.idHeader`"),
+    ("the id header name", "`scheme.idHeader`"),
+];
+
+#[cfg(feature = "wasm-verify")]
+/// A core message about the endpoint's settings, in the JavaScript options' names.
+pub(crate) fn in_option_names(message: &str) -> String {
+    OPTION_NAMES.iter().fold(String::from(message), |m, (core, js)| m.replace(core, js))
+}
+
+#[cfg(feature = "wasm-verify")]
+/// A core error from building a verifier or signer, its message in the JavaScript options' names.
+pub(crate) fn config_error(e: &crate::Error) -> JsValue {
+    error(ErrorKind::Webhook, e.code(), &in_option_names(e.message()))
+}
+
+#[cfg(feature = "wasm-verify")]
 fn scheme_error(message: String) -> JsValue {
-    error(ErrorKind::Webhook, "invalid_scheme", &message)
+    error(ErrorKind::Webhook, Code::InvalidScheme, &message)
 }
 
 #[cfg(feature = "wasm-verify")]
@@ -264,10 +288,9 @@ fn read_scheme(value: &JsValue) -> Result<Scheme, JsValue> {
         |key: &str| optional_string(value, key).map_err(|_| scheme_error(format!("`scheme.{key}` must be a string")));
     let signature_header =
         text("signatureHeader")?.ok_or_else(|| scheme_error(String::from("`scheme.signatureHeader` is required")))?;
-    let encoding = text("encoding")?
-        .as_deref()
-        .and_then(Encoding::from_name)
-        .ok_or_else(|| scheme_error(String::from("`scheme.encoding` must be 'hex' or 'base64'")))?;
+    let encoding = text("encoding")?.as_deref().and_then(Encoding::from_name).ok_or_else(|| {
+        scheme_error(format!("`scheme.encoding` must be {}", one_of(Encoding::ALL.map(Encoding::name))))
+    })?;
     let prefix = text("prefix")?;
     let template = text("template")?;
     let timestamp_header = text("timestampHeader")?;
@@ -275,7 +298,7 @@ fn read_scheme(value: &JsValue) -> Result<Scheme, JsValue> {
     let key_encoding = match text("secretEncoding")? {
         None => KeyEncoding::Utf8,
         Some(name) => KeyEncoding::from_name(&name).ok_or_else(|| {
-            scheme_error(String::from("`scheme.secretEncoding` must be 'utf8', 'whsec', 'hex' or 'base64'"))
+            scheme_error(format!("`scheme.secretEncoding` must be {}", one_of(KeyEncoding::ALL.map(KeyEncoding::name))))
         })?,
     };
     let mut custom = CustomScheme::new(&signature_header, encoding);
@@ -284,5 +307,21 @@ fn read_scheme(value: &JsValue) -> Result<Scheme, JsValue> {
     custom.timestamp_header = timestamp_header.as_deref();
     custom.id_header = id_header.as_deref();
     custom.key_encoding = key_encoding;
-    custom.build().map_err(|e| scheme_error(String::from(e.message())))
+    custom.build().map_err(|e| scheme_error(in_option_names(e.message())))
+}
+
+/// `'a', 'b' or 'c'`: the names a message offers, from the core's list of them.
+pub(crate) fn one_of<'n>(names: impl IntoIterator<Item = &'n str>) -> String {
+    let names: Vec<&str> = names.into_iter().collect();
+    match names.split_last() {
+        Some((last, [])) => format!("'{last}'"),
+        Some((last, rest)) => format!("{} or '{last}'", listed(rest.iter().copied())),
+        None => String::new(),
+    }
+}
+
+/// `'a', 'b', 'c'`.
+pub(crate) fn listed<'n>(names: impl IntoIterator<Item = &'n str>) -> String {
+    let quoted: Vec<String> = names.into_iter().map(|n| format!("'{n}'")).collect();
+    quoted.join(", ")
 }

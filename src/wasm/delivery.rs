@@ -16,20 +16,21 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::convert::{self, set, EndpointOptions};
-use super::errors::{error, type_error, ErrorKind};
+use super::errors::{error, error_with_code_text, type_error, ErrorKind};
 use super::schema::{host_url, input_value, validation_to_js, CompiledSchema};
 use crate::delivery::{
     check_resolved_address, classify, Attempt, AuthFields, Backoff, DeliveryError, EnabledFlag, Fields, Message,
-    NetworkError, Planned, Planner, Request, RetrySchedule, Verdict, DEFAULT_RETRY_AFTER_CAP,
+    Planned, Planner, Request, RetrySchedule, Verdict, DEFAULT_RETRY_AFTER_CAP,
 };
+use crate::error::Code;
 use crate::schema::{Builtin, BuiltinOptions, UrlOptions};
 
 fn delivery_error(code: &str, message: &str) -> JsValue {
-    error(ErrorKind::Delivery, code, message)
+    error_with_code_text(ErrorKind::Delivery, code, message)
 }
 
 fn invalid_options(message: &str) -> JsValue {
-    delivery_error("invalid_options", message)
+    error(ErrorKind::Delivery, Code::InvalidOptions, message)
 }
 
 /// A hookseal error from a shared reader as a `DeliveryError` with the same code and message;
@@ -86,9 +87,11 @@ pub fn plan_delivery(options: &JsValue) -> Result<JsValue, JsValue> {
         type_error("`schema` must be a built-in schema name or a CompiledSchema from compileSchema (with `fields`)")
     })?;
     let builtin = Builtin::from_name(&name).ok_or_else(|| {
-        delivery_error(
-            "invalid_schema",
-            "unknown built-in schema; use 'jurichat', 'jelou', 'talkover', 'standard-webhooks-endpoint' or a CompiledSchema",
+        let names = convert::listed(Builtin::ALL.map(Builtin::name));
+        error(
+            ErrorKind::Delivery,
+            Code::InvalidSchema,
+            &format!("unknown built-in schema; use {names} or a CompiledSchema"),
         )
     })?;
     if !absent(&convert::get(options, "fields")) {
@@ -105,7 +108,7 @@ pub fn plan_delivery(options: &JsValue) -> Result<JsValue, JsValue> {
         _ => return Err(type_error("`events` must be an array of strings")),
     };
     let planner = Planner::builtin(builtin, &BuiltinOptions { events }, url_options(options)?)
-        .map_err(|e| delivery_error(e.code().as_str(), e.message()))?
+        .map_err(|e| error(ErrorKind::Delivery, e.code(), e.message()))?
         .with_url_parser(host_url);
     plan_with(&planner, options)
 }
@@ -317,7 +320,7 @@ pub fn retry_schedule(plan: &JsValue, options: &JsValue) -> Result<Array, JsValu
 fn next_random(random: Option<&Function>) -> Result<u32, JsValue> {
     let Some(random) = random else {
         let mut bytes = [0u8; 4];
-        convert::fill_random(&mut bytes).map_err(|e| delivery_error(e.code().as_str(), e.message()))?;
+        convert::fill_random(&mut bytes).map_err(|e| error(ErrorKind::Delivery, e.code(), e.message()))?;
         return Ok(u32::from_le_bytes(bytes));
     };
     let r = random.call0(&JsValue::UNDEFINED)?.as_f64().filter(|r| (0.0..1.0).contains(r));
@@ -346,18 +349,11 @@ pub fn classify_attempt(outcome: &JsValue, options: &JsValue) -> Result<JsValue,
             let status = status as u16;
             Attempt::Response { status, retry_after: retry_after.as_deref() }
         }
-        (None, Some(code)) => match code {
-            "timeout" => Attempt::Timeout,
-            "address_refused" => Attempt::AddressRefused,
-            "dns" => Attempt::Network(NetworkError::Dns),
-            "connect" => Attempt::Network(NetworkError::Connect),
-            "tls" => Attempt::Network(NetworkError::Tls),
-            "reset" => Attempt::Network(NetworkError::Reset),
-            "other" => Attempt::Network(NetworkError::Other),
-            _ => {
-                return Err(invalid_options(
-                    "`error` must be 'timeout', 'dns', 'connect', 'tls', 'reset', 'other' or 'address_refused'",
-                ))
+        (None, Some(code)) => match Attempt::WITHOUT_RESPONSE.into_iter().find(|(c, _)| *c == code) {
+            Some((_, attempt)) => attempt,
+            None => {
+                let names = convert::one_of(Attempt::WITHOUT_RESPONSE.map(|(c, _)| c));
+                return Err(invalid_options(&format!("`error` must be {names}")));
             }
         },
         _ => return Err(invalid_options("pass `status` (a response arrived) or `error` (none did), not both")),

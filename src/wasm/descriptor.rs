@@ -10,11 +10,11 @@ use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::endpoint::{Endpoint, EndpointKey};
-use crate::mac::{KeyState, KEY_STATE_LEN};
 use crate::scheme::{Encoding, HeaderName, KeyEncoding, Part, Scheme, Syntax, Template};
-use crate::secret::Key;
-use crate::verify::Limits;
+use crate::webhook::config::{Endpoint, EndpointKey};
+use crate::webhook::mac::{KeyState, KEY_STATE_LEN};
+use crate::webhook::secret::Key;
+use crate::webhook::verify::Limits;
 
 /// Bumped whenever the layout changes, so a stale descriptor is refused instead of misread.
 const VERSION: u8 = 2;
@@ -148,7 +148,7 @@ pub(crate) fn read(bytes: &[u8]) -> Option<(Endpoint, Settings)> {
     let limits =
         Limits { payload_bytes: limit()?, header_count: limit()?, header_bytes: limit()?, signatures: limit()? };
     let count = r.u32()?;
-    let mut keys = Vec::with_capacity(count.min(crate::endpoint::MAX_SECRETS));
+    let mut keys = Vec::with_capacity(count.min(crate::webhook::config::MAX_SECRETS));
     for _ in 0..count {
         keys.push(match r.u8()? {
             HMAC_KEY => {
@@ -158,7 +158,7 @@ pub(crate) fn read(bytes: &[u8]) -> Option<(Endpoint, Settings)> {
             #[cfg(feature = "ed25519")]
             kind => {
                 let bytes: &[u8; 32] = r.take(32)?.try_into().ok()?;
-                EndpointKey::Ed25519(crate::ed25519::AsymmetricKey::from_bytes(kind, bytes)?)
+                EndpointKey::Ed25519(crate::webhook::ed25519::AsymmetricKey::from_bytes(kind, bytes)?)
             }
             #[cfg(not(feature = "ed25519"))]
             _ => return None,

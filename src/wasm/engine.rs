@@ -26,8 +26,8 @@ use super::convert::{self, set, EndpointOptions, SecretBuf};
 use super::descriptor::{self, Settings};
 use super::region::{missing_input, Region};
 use crate::error::{Code, Error};
-use crate::secret;
-use crate::verify::{Limits, Pending};
+use crate::webhook::secret;
+use crate::webhook::verify::{Limits, Pending};
 use crate::{Config, Signer, Verifier};
 
 /// Slot numbers, mirrored in `js/engine.mjs` (2 and 3 are `region.rs`'s).
@@ -71,7 +71,7 @@ impl Engine {
         let secrets = opts.secrets();
         let config = opts.config(&secrets);
         let verifier = Verifier::new(&config)
-            .map_err(|e| super::errors::webhook_error(&e))?
+            .map_err(|e| convert::config_error(&e))?
             .with_tolerance(opts.tolerance)
             .with_limits(opts.limits);
         let (endpoint, tolerance, limits) = verifier.parts();
@@ -86,7 +86,7 @@ impl Engine {
         let opts = EndpointOptions::read(options)?;
         let secrets = opts.secrets();
         let config = opts.config(&secrets);
-        let signer = Signer::new(&config).map_err(|e| super::errors::webhook_error(&e))?;
+        let signer = Signer::new(&config).map_err(|e| convert::config_error(&e))?;
         let settings = Settings { tolerance: opts.tolerance, limits: opts.limits };
         let out = compiled(&descriptor::write(signer.endpoint(), &settings), &config, &opts, opts.limits)?;
         let meta: &Object = out.unchecked_ref();
@@ -223,8 +223,7 @@ impl Engine {
                 String::from_utf8(id_bytes.to_vec())
                     .map_err(|_| Error::new(Code::InvalidOptions, "a message id must be printable ASCII"))?,
             ),
-            None if signer.needs_id() => Some(message_id(random)?),
-            None => None,
+            None => signer.message_id(None, offered(random))?,
         };
         let signing = signer.begin(id.as_deref(), timestamp)?;
         self.region.output.clear();
@@ -282,11 +281,9 @@ fn compiled(desc: &[u8], config: &Config<'_>, opts: &EndpointOptions, limits: Li
     let mut asymmetric = false;
     for (index, secret) in config.secrets.iter().enumerate() {
         // The endpoint was built, so a key that reads as Ed25519 is one; it has no HMAC bytes.
-        if let crate::Secret::Text(text) = secret {
-            if text.starts_with("whsk_") || text.starts_with("whpk_") {
-                asymmetric = true;
-                continue;
-            }
+        if crate::webhook::config::reads_as_ed25519(secret) {
+            asymmetric = true;
+            continue;
         }
         let bytes = secret::key_bytes(secret, config.scheme.key_encoding, index)
             .map_err(|e| super::errors::webhook_error(&e))?;
@@ -301,17 +298,10 @@ fn compiled(desc: &[u8], config: &Config<'_>, opts: &EndpointOptions, limits: Li
     Ok(out.into())
 }
 
-/// The names whose values the header block carries, in order: the signature header's, the
-/// timestamp header's, then the id header's if the id is signed (an unsigned one is never read).
+/// The names whose values the header block carries, in order: those of the headers the
+/// verifier reads ([`crate::Scheme::verified_headers`]).
 pub(crate) fn header_names(scheme: &crate::Scheme) -> Vec<&str> {
-    let mut names: Vec<&str> = scheme.signature_header.names().collect();
-    if let Some(h) = &scheme.timestamp_header {
-        names.extend(h.names());
-    }
-    if let (Some(h), true) = (&scheme.id_header, scheme.needs_id()) {
-        names.extend(h.names());
-    }
-    names
+    scheme.verified_headers().flat_map(|h| h.names()).collect()
 }
 
 /// The header block: for each name in order, a `u32` count of values, each a `u32` length and
@@ -363,18 +353,18 @@ fn write_headers(out: &mut Vec<u8>, headers: &[(String, String)]) {
     }
 }
 
-/// A message id from the random bytes JavaScript wrote, asking the host for more in the rare case
-/// that rejection sampling uses them all.
-fn message_id(random: &[u8]) -> Result<String, Error> {
+/// A fill function over the random bytes JavaScript wrote, asking the host for more in the rare
+/// case that the id's rejection sampling uses them all.
+fn offered(random: &[u8]) -> impl FnMut(&mut [u8]) -> Result<(), Error> + '_ {
     let mut offered = false;
-    secret::generate_message_id(|buf: &mut [u8]| {
+    move |buf: &mut [u8]| {
         if !offered && random.len() >= buf.len() {
             offered = true;
             buf.copy_from_slice(random.get(..buf.len()).unwrap_or(&[]));
             return Ok(());
         }
         convert::fill_random(buf)
-    })
+    }
 }
 
 fn check_header_count(count: usize, limits: &Limits) -> Result<(), Error> {
@@ -420,7 +410,8 @@ pub(crate) fn webhook_secret(secret: &JsValue, raw: bool) -> Result<SecretBuf, J
 #[cfg(feature = "ed25519")]
 #[wasm_bindgen(js_name = generateKeyPair)]
 pub fn generate_key_pair() -> Result<JsValue, JsValue> {
-    let pair = crate::ed25519::generate_key_pair(convert::fill_random).map_err(|e| super::errors::webhook_error(&e))?;
+    let pair = crate::webhook::ed25519::generate_key_pair(convert::fill_random)
+        .map_err(|e| super::errors::webhook_error(&e))?;
     let out = Object::new();
     set(&out, "secretKey", &JsValue::from_str(pair.secret_key()));
     set(&out, "publicKey", &JsValue::from_str(pair.public_key()));
@@ -435,5 +426,5 @@ pub fn public_key_of(secret_key: &JsValue) -> Result<String, JsValue> {
         .as_string()
         .map(zeroize::Zeroizing::new)
         .ok_or_else(|| super::errors::type_error("the secret key must be a string ('whsk_…')"))?;
-    crate::ed25519::public_key_of(text.as_str()).map_err(|e| super::errors::webhook_error(&e))
+    crate::webhook::ed25519::public_key_of(text.as_str()).map_err(|e| super::errors::webhook_error(&e))
 }

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::Error;
+use crate::error::{Code, Error};
 
 #[wasm_bindgen(module = "/src/wasm/errors.js")]
 extern "C" {
@@ -33,13 +33,21 @@ impl ErrorKind {
     }
 }
 
-pub(crate) fn error(kind: ErrorKind, code: &str, message: &str) -> JsValue {
+/// An error of `kind`'s class with one of the core's codes.
+pub(crate) fn error(kind: ErrorKind, code: Code, message: &str) -> JsValue {
+    make_error(kind.class(), code.as_str(), message)
+}
+
+/// The same for a code the core hands over as text (the delivery planner's reasons, or an error
+/// already thrown once).
+#[cfg(feature = "wasm-full")]
+pub(crate) fn error_with_code_text(kind: ErrorKind, code: &str, message: &str) -> JsValue {
     make_error(kind.class(), code, message)
 }
 
 /// A core error as `kind`'s class, with the same code and message.
 pub(crate) fn to_js(kind: ErrorKind, e: &Error) -> JsValue {
-    error(kind, e.code().as_str(), e.message())
+    error(kind, e.code(), e.message())
 }
 
 /// A core error from `Verifier`, `Signer` or `Webhook`.

@@ -32,7 +32,8 @@ use alloc::string::String;
 
 use wasm_bindgen::prelude::*;
 
-use crate::secret::{self, SecretFormat};
+use crate::error::Code;
+use crate::webhook::secret::{self, SecretFormat};
 use errors::{webhook_error, ErrorKind};
 
 // The npm build links no `std`: the same allocator std would bring, and a panic handler that
@@ -54,7 +55,8 @@ pub fn generate_secret(options: &JsValue) -> Result<String, JsValue> {
     let format = match convert::optional_string(options, "format")? {
         None => SecretFormat::default(),
         Some(name) => SecretFormat::from_name(&name).ok_or_else(|| {
-            errors::error(ErrorKind::Webhook, "invalid_options", "format must be 'whsec', 'hex' or 'base64'")
+            let names = convert::one_of(SecretFormat::ALL.map(SecretFormat::name));
+            errors::error(ErrorKind::Webhook, Code::InvalidOptions, &alloc::format!("format must be {names}"))
         })?,
     };
     let bytes = match convert::optional_number(options, "bytes")? {

@@ -98,10 +98,11 @@ fn schema_from(schema: &JsValue, options: &JsValue) -> Result<Schema, JsValue> {
     };
     let compiled = if let Some(name) = schema.as_string() {
         let builtin = Builtin::from_name(&name).ok_or_else(|| {
+            let names = convert::listed(Builtin::ALL.map(Builtin::name));
             error(
                 ErrorKind::Schema,
-                "invalid_schema",
-                "unknown built-in schema; use 'jurichat', 'jelou', 'talkover', 'standard-webhooks-endpoint' or a schema object",
+                Code::InvalidSchema,
+                &alloc::format!("unknown built-in schema; use {names} or a schema object"),
             )
         })?;
         builtin.schema(&BuiltinOptions { events }).map_err(|e| schema_error(&e))?
@@ -121,11 +122,8 @@ fn finish_schema(compiled: Schema, options: &JsValue) -> Result<Schema, JsValue>
         None => Ok(compiled),
         Some(name) => {
             let style = ErrorStyle::from_name(&name).ok_or_else(|| {
-                error(
-                    ErrorKind::Schema,
-                    "invalid_options",
-                    "errorStyle must be 'ajv', 'fastify', 'laravel', 'jelou' or 'problem-details'",
-                )
+                let names = convert::one_of(ErrorStyle::ALL.map(ErrorStyle::name));
+                error(ErrorKind::Schema, Code::InvalidOptions, &alloc::format!("errorStyle must be {names}"))
             })?;
             Ok(compiled.with_style(style))
         }

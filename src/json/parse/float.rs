@@ -1,9 +1,9 @@
 //! Decimal text to the nearest double (IEEE 754 round-half-to-even), as `core`'s
-//! `str::parse::<f64>` does, in about a tenth of its wasm size.
+//! `str::parse::<f64>` does, in a fraction of its wasm size.
 //!
 //! `core` reaches its speed with the Eisel–Lemire algorithm, whose 128-bit table of powers of five
-//! alone is 11 KB of incompressible data: a sixth of the whole npm package's budget. JSON numbers
-//! in webhook payloads are mostly short, so this parser takes two roads instead:
+//! is incompressible data a small package cannot afford. JSON numbers in webhook payloads are
+//! mostly short, so this parser takes two roads instead:
 //!
 //! - **Exact (Clinger's fast path).** When the significant digits fit a double's 53-bit mantissa
 //!   and the power of ten is one a double holds exactly (10^0..=10^22), one IEEE multiplication or

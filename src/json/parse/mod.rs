@@ -10,7 +10,7 @@
 //! UTF-8 is checked once, up front, with `core::str::from_utf8`; raw surrogates (`ED A0 80`) are
 //! ill-formed UTF-8 and fail there. Numbers are checked against the JSON grammar, then the literal
 //! goes to `float`, which rounds it to the nearest double exactly as `core`'s `str::parse::<f64>`
-//! does, without `core`'s 11 KB table.
+//! does, without `core`'s table of powers.
 //!
 //! The parser is a loop over an explicit stack, not a recursive descent, so hostile nesting can
 //! never exhaust the call stack, and every step consumes input, so time and memory are linear in

@@ -16,8 +16,9 @@ use alloc::vec::Vec;
 use super::assert::{json_eq, number_fails, type_ok};
 use super::compile::escape_into;
 use super::fail::Fail;
+use super::format::FormatPlugin;
 use super::node::{Compiled, Keywords, Node, NodeId};
-use super::{Limits, UrlParser, ValidationError};
+use super::{Limits, ValidationError};
 use crate::json::Value;
 
 /// One step of the path to the current value.
@@ -67,7 +68,7 @@ macro_rules! sub {
 pub(crate) struct Ctx<'s> {
     pub schema: &'s Compiled,
     pub limits: Limits,
-    pub url_parser: UrlParser,
+    pub formats: &'s dyn FormatPlugin,
     /// Steps left.
     pub steps: u64,
     pub errors: Vec<ValidationError>,
@@ -76,8 +77,8 @@ pub(crate) struct Ctx<'s> {
 }
 
 impl<'s> Ctx<'s> {
-    pub(crate) fn new(schema: &'s Compiled, limits: Limits, url_parser: UrlParser) -> Self {
-        Ctx { schema, limits, url_parser, steps: limits.max_steps, errors: Vec::new(), halted: None }
+    pub(crate) fn new(schema: &'s Compiled, limits: Limits, formats: &'s dyn FormatPlugin) -> Self {
+        Ctx { schema, limits, formats, steps: limits.max_steps, errors: Vec::new(), halted: None }
     }
 
     pub(crate) fn max_eval_depth(&self) -> usize {
@@ -236,10 +237,10 @@ impl<'s> Ctx<'s> {
             sub!(valid, collect, self.validate(s, inst, path, depth + 1, collect));
         }
         if !k.any_of.is_empty() {
-            sub!(valid, collect, self.any_of(&k.any_of, inst, path, depth, collect));
+            sub!(valid, collect, self.some_of(&k.any_of, inst, path, depth, collect, false));
         }
         if !k.one_of.is_empty() {
-            sub!(valid, collect, self.one_of(&k.one_of, inst, path, depth, collect));
+            sub!(valid, collect, self.some_of(&k.one_of, inst, path, depth, collect, true));
         }
         if let Some(n) = k.not {
             if self.validate(n, inst, path, depth + 1, false) {
@@ -280,47 +281,29 @@ impl<'s> Ctx<'s> {
             }
         }
         if let Some(f) = k.format {
-            if let Err(m) = f.check(s, self.url_parser) {
+            if let Err(m) = f.check(s, self.formats) {
                 fail!(self, valid, collect, path, Fail::Format(f, m));
             }
         }
         valid
     }
 
-    fn any_of<'v>(
+    /// `anyOf`, or `oneOf` if `exactly_one`: the branches are probed, and run again for their
+    /// errors only when none passes.
+    fn some_of<'v>(
         &mut self,
         branches: &'s [NodeId],
         inst: &'v Value,
         path: &mut Vec<Seg<'v>>,
         depth: usize,
         collect: bool,
-    ) -> bool {
-        for &b in branches {
-            if self.validate(b, inst, path, depth + 1, false) {
-                return true;
-            }
-        }
-        if collect && self.halted.is_none() {
-            for &b in branches {
-                self.validate(b, inst, path, depth + 1, true);
-            }
-            self.record(path, Fail::AnyOf);
-        }
-        false
-    }
-
-    fn one_of<'v>(
-        &mut self,
-        branches: &'s [NodeId],
-        inst: &'v Value,
-        path: &mut Vec<Seg<'v>>,
-        depth: usize,
-        collect: bool,
+        exactly_one: bool,
     ) -> bool {
         let mut first = None;
         for (i, &b) in branches.iter().enumerate() {
             if self.validate(b, inst, path, depth + 1, false) {
                 match first {
+                    None if !exactly_one => return true,
                     None => first = Some(i),
                     Some(a) => {
                         if collect {
@@ -338,7 +321,7 @@ impl<'s> Ctx<'s> {
             for &b in branches {
                 self.validate(b, inst, path, depth + 1, true);
             }
-            self.record(path, Fail::OneOf(None));
+            self.record(path, if exactly_one { Fail::OneOf(None) } else { Fail::AnyOf });
         }
         false
     }

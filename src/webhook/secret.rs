@@ -20,9 +20,9 @@ use core::fmt;
 
 use zeroize::{ZeroizeOnDrop, Zeroizing};
 
-use crate::encoding;
 use crate::error::{Code, Error, Result};
-use crate::mac::{KeyState, Mac};
+use crate::webhook::encoding;
+use crate::webhook::mac::{KeyState, Mac};
 
 /// A secret as a caller hands it over: the text a provider gave out, or raw key bytes.
 #[derive(Clone, PartialEq, Eq)]
@@ -57,15 +57,22 @@ pub enum KeyEncoding {
 }
 
 impl KeyEncoding {
+    /// Every key encoding.
+    pub const ALL: [KeyEncoding; 4] = [KeyEncoding::Utf8, KeyEncoding::Whsec, KeyEncoding::Hex, KeyEncoding::Base64];
+
+    /// The name: `utf8`, `whsec`, `hex` or `base64`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            KeyEncoding::Utf8 => "utf8",
+            KeyEncoding::Whsec => "whsec",
+            KeyEncoding::Hex => "hex",
+            KeyEncoding::Base64 => "base64",
+        }
+    }
+
     /// Parses `utf8`, `whsec`, `hex` or `base64`.
     pub fn from_name(name: &str) -> Option<KeyEncoding> {
-        match name {
-            "utf8" => Some(KeyEncoding::Utf8),
-            "whsec" => Some(KeyEncoding::Whsec),
-            "hex" => Some(KeyEncoding::Hex),
-            "base64" => Some(KeyEncoding::Base64),
-            _ => None,
-        }
+        KeyEncoding::ALL.into_iter().find(|k| k.name() == name)
     }
 }
 
@@ -173,14 +180,21 @@ pub enum SecretFormat {
 }
 
 impl SecretFormat {
+    /// Every format.
+    pub const ALL: [SecretFormat; 3] = [SecretFormat::Whsec, SecretFormat::Hex, SecretFormat::Base64];
+
+    /// The name: `whsec`, `hex` or `base64`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            SecretFormat::Whsec => "whsec",
+            SecretFormat::Hex => "hex",
+            SecretFormat::Base64 => "base64",
+        }
+    }
+
     /// Parses `whsec`, `hex` or `base64`.
     pub fn from_name(name: &str) -> Option<SecretFormat> {
-        match name {
-            "whsec" => Some(SecretFormat::Whsec),
-            "hex" => Some(SecretFormat::Hex),
-            "base64" => Some(SecretFormat::Base64),
-            _ => None,
-        }
+        SecretFormat::ALL.into_iter().find(|f| f.name() == name)
     }
 }
 
@@ -209,11 +223,11 @@ pub fn generate_secret(
     let text = match format {
         SecretFormat::Whsec => {
             let mut s = String::from(WHSEC_PREFIX);
-            crate::encoding::encode_base64_into(&key, &mut s);
+            crate::webhook::encoding::encode_base64_into(&key, &mut s);
             s
         }
         SecretFormat::Hex => hex::encode(&key),
-        SecretFormat::Base64 => crate::encoding::Encoding::Base64.encode(&key),
+        SecretFormat::Base64 => crate::webhook::encoding::Encoding::Base64.encode(&key),
     };
     Ok(text)
 }
@@ -288,7 +302,7 @@ mod tests {
     fn wiped_on_drop() {
         fn wipes<T: ZeroizeOnDrop>() {}
         // What `Key` holds: the two chaining values of the keyed HMAC state.
-        wipes::<crate::mac::KeyState>();
+        wipes::<crate::webhook::mac::KeyState>();
         wipes::<Key>();
         wipes::<Zeroizing<Vec<u8>>>();
         // A wiped buffer holds only zeros, and the decoded key bytes come in such buffers.

@@ -48,8 +48,8 @@ use core::fmt;
 use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
-use crate::encoding;
 use crate::error::{Code, Error, Result};
+use crate::webhook::encoding;
 
 /// Prefix of a serialized Ed25519 secret key.
 pub const SECRET_KEY_PREFIX: &str = "whsk_";
@@ -114,7 +114,7 @@ pub fn generate_key_pair(fill: impl FnOnce(&mut [u8]) -> Result<()>) -> Result<K
 /// [`generate_key_pair`] with the operating system's CSPRNG.
 #[cfg(feature = "std")]
 pub fn generate_key_pair_os() -> Result<KeyPair> {
-    generate_key_pair(crate::secret::os_random)
+    generate_key_pair(crate::webhook::secret::os_random)
 }
 
 /// The `whpk_` public key of a `whsk_` secret key (either form).

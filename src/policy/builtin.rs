@@ -59,7 +59,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::response::ErrorStyle;
-use super::Schema;
+use super::schema::Schema;
 use crate::error::{Code, Error, Result};
 use crate::json::{parse, ParseOptions, Value};
 

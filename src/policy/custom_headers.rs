@@ -81,7 +81,7 @@ pub const RESERVED_HEADERS: [&str; 26] = [
 
 /// Checks a custom header name.
 pub fn check_name(name: &str) -> Result<(), HeaderRefusal> {
-    if !crate::scheme::custom::is_header_token(name) {
+    if !crate::grammar::is_token(name) {
         return Err(HeaderRefusal::InvalidName);
     }
     if RESERVED_HEADERS.iter().any(|r| r.eq_ignore_ascii_case(name)) {

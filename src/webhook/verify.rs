@@ -18,9 +18,9 @@ use alloc::vec::Vec;
 
 use subtle::ConstantTimeEq;
 
-use crate::endpoint::{Config, Delivery, Endpoint};
 use crate::error::{Code, Error, Result};
-use crate::headers::{all_values, single_value, Headers};
+use crate::webhook::config::{Config, Delivery, Endpoint};
+use crate::webhook::headers::{all_values, single_value, Headers};
 
 /// Default tolerance between the delivery's timestamp and now: five minutes, as every provider.
 pub const DEFAULT_TOLERANCE_SECONDS: u64 = 300;
@@ -69,7 +69,7 @@ pub struct Pending {
     candidates: Vec<[u8; 32]>,
     /// `v1a` candidates, kept only when the verifier holds an Ed25519 key.
     #[cfg(feature = "ed25519")]
-    asymmetric: Vec<[u8; crate::ed25519::SIGNATURE_LEN]>,
+    asymmetric: Vec<[u8; crate::webhook::ed25519::SIGNATURE_LEN]>,
     id: Option<String>,
     timestamp: Option<i64>,
 }
@@ -138,7 +138,7 @@ impl Verifier {
         let pending = self.begin_at(payload.len(), headers, now)?;
         let body = self.endpoint.signed_body(payload)?;
         let delivery = Delivery { id: pending.id.as_deref(), timestamp: pending.timestamp, body: body.as_ref() };
-        let mut tags = [[0u8; 32]; crate::endpoint::MAX_SECRETS];
+        let mut tags = [[0u8; 32]; crate::webhook::config::MAX_SECRETS];
         let mut count = 0;
         for (tag, key) in tags.iter_mut().zip(self.endpoint.hmac_keys()) {
             *tag = self.endpoint.signature(key, &delivery);
@@ -170,10 +170,9 @@ impl Verifier {
             Some(header) => Some(single_value(headers, header)?),
             None => None,
         };
-        // Only a signed id is read: an id the signature does not cover could be anything.
-        let id = match &scheme.id_header {
-            Some(header) if scheme.needs_id() => Some(single_value(headers, header)?),
-            _ => None,
+        let id = match scheme.verified_id_header() {
+            Some(header) => Some(single_value(headers, header)?),
+            None => None,
         };
         header_bytes += timestamp_text.map_or(0, str::len) + id.map_or(0, str::len);
         if header_bytes > self.limits.header_bytes {
@@ -207,7 +206,7 @@ impl Verifier {
             candidates,
             #[cfg(feature = "ed25519")]
             asymmetric: if asymmetric > 0 {
-                parsed.asymmetric.iter().filter_map(|c| crate::ed25519::decode_signature(c)).collect()
+                parsed.asymmetric.iter().filter_map(|c| crate::webhook::ed25519::decode_signature(c)).collect()
             } else {
                 Vec::new()
             },
@@ -285,7 +284,7 @@ impl Verifier {
         for (index, key) in self.endpoint.keys.iter().enumerate() {
             let mut hit = subtle::Choice::from(0);
             match key {
-                crate::endpoint::EndpointKey::Hmac(_) => {
+                crate::webhook::config::EndpointKey::Hmac(_) => {
                     let Some(tag) = tags.next() else { break };
                     for candidate in &pending.candidates {
                         hit |= candidate.ct_eq(tag);
@@ -295,7 +294,7 @@ impl Verifier {
                 // signature and the content are all public), but the cost of a delivery does not
                 // then depend on which key matched.
                 #[cfg(feature = "ed25519")]
-                crate::endpoint::EndpointKey::Ed25519(key) => {
+                crate::webhook::config::EndpointKey::Ed25519(key) => {
                     for candidate in &pending.asymmetric {
                         hit |= subtle::Choice::from(u8::from(key.verify(&content, candidate)));
                     }

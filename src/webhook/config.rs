@@ -6,11 +6,11 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-#[cfg(feature = "ed25519")]
-use crate::ed25519::AsymmetricKey;
 use crate::error::{Code, Error, Result};
 use crate::scheme::{Part, Scheme, Syntax};
-use crate::secret::{Key, Secret};
+#[cfg(feature = "ed25519")]
+use crate::webhook::ed25519::AsymmetricKey;
+use crate::webhook::secret::{Key, Secret};
 
 /// Most secrets one endpoint may hold: rotation needs two or three, not hundreds.
 pub const MAX_SECRETS: usize = 16;
@@ -54,14 +54,18 @@ pub(crate) enum EndpointKey {
     Ed25519(AsymmetricKey),
 }
 
+/// True if the secret's text says it is an Ed25519 key (`whsk_…`, `whpk_…`), whether or not the
+/// `ed25519` feature is there to use it.
+pub(crate) fn reads_as_ed25519(secret: &Secret<'_>) -> bool {
+    matches!(secret, Secret::Text(text) if text.starts_with("whsk_") || text.starts_with("whpk_"))
+}
+
 impl EndpointKey {
     fn new(secret: &Secret<'_>, scheme: &Scheme, index: usize) -> Result<EndpointKey> {
-        if let Secret::Text(text) = secret {
-            if text.starts_with("whsk_") || text.starts_with("whpk_") {
-                return asymmetric(text, scheme, index);
-            }
+        match secret {
+            Secret::Text(text) if reads_as_ed25519(secret) => asymmetric(text, scheme, index),
+            _ => Key::new(secret, scheme.key_encoding, index).map(EndpointKey::Hmac),
         }
-        Key::new(secret, scheme.key_encoding, index).map(EndpointKey::Hmac)
     }
 
     /// The HMAC key, `None` for an Ed25519 one.
@@ -131,7 +135,7 @@ impl Endpoint {
         if config.scheme.needs_url() && config.notification_url.map_or(true, str::is_empty) {
             return Err(Error::with_message(
                 Code::InvalidScheme,
-                format!("the `{}` scheme signs the notification URL: pass notificationUrl", config.scheme.name),
+                format!("the `{}` scheme signs the URL of the delivery: pass the notification URL", config.scheme.name),
             ));
         }
         Ok(Endpoint {

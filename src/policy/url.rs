@@ -9,7 +9,7 @@
 //! The parser is a [`UrlParser`]: with the `url` feature (on by default) it is the `url` crate
 //! ([`whatwg_url`]); the WebAssembly build passes the JavaScript host's own `URL` instead, which
 //! every runtime hookseal supports ships and which is, by definition, how that browser or server
-//! reads the URL (and keeps ~40 KB of parser out of the wasm). The policy sees only what a parse
+//! reads the URL (and keeps a parser out of the wasm). The policy sees only what a parse
 //! serializes ([`WebUrl`]), so both parsers are judged by the same code, and `tests/data/`'s URL
 //! table runs through both.
 //!
@@ -218,7 +218,7 @@ pub fn whatwg_url(input: &str) -> Result<WebUrl, UrlRefusal> {
     })
 }
 
-/// The parser a [`Schema`](super::Schema) uses for `webhook-url` unless given another: the `url`
+/// The parser a [`Schema`](crate::schema::Schema) uses for `webhook-url` unless given another: the `url`
 /// crate's, or, in a build without the `url` feature, one that refuses every URL (`invalid_url`).
 pub const DEFAULT_URL_PARSER: UrlParser = {
     #[cfg(feature = "url")]
@@ -254,7 +254,7 @@ pub fn check_webhook_url_with_limits(
     if input.len() > limits.max_length {
         return Err(UrlRefusal::UrlTooLong);
     }
-    // Unicode host names would need the UTS 46 mapping tables (about 110 KB of wasm); hookseal
+    // Unicode host names would need the UTS 46 mapping tables, large in the wasm; hookseal
     // asks for the punycode form instead, and decides this on the text so that every parser
     // agrees (a browser's URL maps Unicode hosts, the `url` crate here refuses them).
     if written_host_is_unicode(input) {
@@ -318,7 +318,7 @@ fn written_host_is_unicode(input: &str) -> bool {
     let Some((scheme, rest)) = input.split_once(':') else {
         return false;
     };
-    if !super::uri::is_scheme(scheme.trim_start_matches(|c: char| c <= ' ')) {
+    if !crate::grammar::is_uri_scheme(scheme.trim_start_matches(|c: char| c <= ' ')) {
         return false;
     }
     let authority = rest.trim_start_matches(['/', '\\']);

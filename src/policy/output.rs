@@ -4,7 +4,7 @@
 
 use alloc::string::String;
 
-use super::Validation;
+use super::schema::Validation;
 use crate::json::{write_json, write_string};
 
 impl Validation {

@@ -10,10 +10,10 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::fail::{cat, num, object, type_list};
-use super::node::Keywords;
-use super::ValidationError;
 use crate::json::{Map, Value};
+use crate::schema::fail::{cat, num, object, type_list};
+use crate::schema::node::Keywords;
+use crate::schema::ValidationError;
 use crate::sort::heapsort;
 
 /// How errors are worded and which HTTP response, if any, is built.
@@ -45,11 +45,13 @@ impl ErrorStyle {
         }
     }
 
+    /// Every style.
+    pub const ALL: [ErrorStyle; 5] =
+        [ErrorStyle::Ajv, ErrorStyle::Fastify, ErrorStyle::Laravel, ErrorStyle::Jelou, ErrorStyle::ProblemDetails];
+
     /// The style called `name`.
     pub fn from_name(name: &str) -> Option<ErrorStyle> {
-        [ErrorStyle::Ajv, ErrorStyle::Fastify, ErrorStyle::Laravel, ErrorStyle::Jelou, ErrorStyle::ProblemDetails]
-            .into_iter()
-            .find(|s| s.name() == name)
+        ErrorStyle::ALL.into_iter().find(|s| s.name() == name)
     }
 }
 
@@ -74,7 +76,7 @@ fn target_pointer(e: &ValidationError) -> String {
             let mut pointer = String::with_capacity(e.path.len() + 1 + m.len());
             pointer.push_str(&e.path);
             pointer.push('/');
-            super::compile::escape_into(m, &mut pointer);
+            crate::schema::compile::escape_into(m, &mut pointer);
             pointer
         }
         None => e.path.clone(),
@@ -89,7 +91,7 @@ fn dotted(pointer: &str) -> String {
             out.push('.');
         }
         if token.contains('~') {
-            out.push_str(&super::compile::unescape(token));
+            out.push_str(&crate::schema::compile::unescape(token));
         } else {
             out.push_str(token);
         }
@@ -101,7 +103,7 @@ fn dotted(pointer: &str) -> String {
 fn at<'v>(root: &'v Value, pointer: &str) -> Option<&'v Value> {
     let mut v = root;
     for t in pointer.split('/').skip(1) {
-        let t = super::compile::unescape(t);
+        let t = crate::schema::compile::unescape(t);
         v = match v {
             Value::Object(m) => m.get(&t)?,
             Value::Array(a) => a.get(t.parse::<usize>().ok()?)?,

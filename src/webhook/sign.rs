@@ -8,8 +8,8 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use crate::endpoint::{Config, Delivery, Endpoint, EndpointKey};
 use crate::error::{Code, Error, Result};
+use crate::webhook::config::{Config, Delivery, Endpoint, EndpointKey};
 
 /// Signs deliveries for one endpoint. Build once, sign many times.
 #[derive(Clone, Debug)]
@@ -67,9 +67,19 @@ impl Signer {
         self.endpoint.scheme.id_header.is_some()
     }
 
+    /// The message id to sign with: `id` if given, else, where the scheme sends an id, a new one
+    /// from the random bytes of `fill` (see [`crate::generate_message_id`]), else none.
+    pub fn message_id(&self, id: Option<&str>, fill: impl FnMut(&mut [u8]) -> Result<()>) -> Result<Option<String>> {
+        match id {
+            Some(id) => Ok(Some(id.to_string())),
+            None if self.needs_id() => crate::webhook::secret::generate_message_id(fill).map(Some),
+            None => Ok(None),
+        }
+    }
+
     /// Signs `payload` (the exact body bytes that will be sent) at Unix time `timestamp`, returning
     /// the headers to send as lower-case name/value pairs. `id` is required when the scheme has a
-    /// message id (see [`crate::secret::generate_message_id`]).
+    /// message id (see [`crate::webhook::secret::generate_message_id`]).
     pub fn sign_at(&self, payload: &[u8], id: Option<&str>, timestamp: i64) -> Result<Vec<(String, String)>> {
         let signing = self.begin(id, timestamp)?;
         let body = self.endpoint.signed_body(payload)?;
@@ -183,7 +193,10 @@ impl Signer {
                     let Some(signature) = key.sign(&content) else {
                         return Err(Error::new(Code::InvalidSecret, "a public key (`whpk_`) cannot sign"));
                     };
-                    signatures.push((crate::ed25519::VERSION, crate::encoding::Encoding::Base64.encode(&signature)));
+                    signatures.push((
+                        crate::webhook::ed25519::VERSION,
+                        crate::webhook::encoding::Encoding::Base64.encode(&signature),
+                    ));
                 }
             }
         }
@@ -204,15 +217,8 @@ impl Signer {
     /// and none is given.
     #[cfg(feature = "std")]
     pub fn sign(&self, payload: &[u8], id: Option<&str>) -> Result<Vec<(String, String)>> {
-        let generated;
-        let id = match id {
-            None if self.needs_id() => {
-                generated = crate::secret::generate_message_id(crate::secret::os_random)?;
-                Some(generated.as_str())
-            }
-            other => other,
-        };
-        self.sign_at(payload, id, crate::unix_now())
+        let id = self.message_id(id, crate::webhook::secret::os_random)?;
+        self.sign_at(payload, id.as_deref(), crate::unix_now())
     }
 }
 
