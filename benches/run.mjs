@@ -14,7 +14,8 @@ import { gzipSync } from 'node:zlib';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
-const RUNTIMES = join(REPO, 'tests', 'runtimes', 'node_modules');
+// The npm workspace's packages (the runtimes of tests/runtimes, esbuild of tools/).
+const MODULES = join(REPO, 'node_modules');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const wanted = new Set(process.argv.slice(2));
 const want = (name) => wanted.size === 0 || wanted.has(name);
@@ -54,7 +55,7 @@ async function chromium() {
   if (!existsSync(CHROMIUM)) return console.log(`chromium: not measured (${CHROMIUM} is missing)`);
   const dir = mkdtempSync(join(tmpdir(), 'hookseal-bench-'));
   try {
-    const esbuild = join(REPO, '.tools', 'node_modules', '.bin', 'esbuild');
+    const esbuild = join(MODULES, '.bin', 'esbuild');
     await exec(esbuild, ['browser-entry.mjs', '--bundle', '--format=esm', '--platform=browser', '--log-level=warning',
       '--loader:.json=json', `--outfile=${join(dir, 'bench.js')}`]);
     const settings = JSON.stringify({ BENCH_ROUNDS: process.env.BENCH_ROUNDS, BENCH_MS: process.env.BENCH_MS });
@@ -71,7 +72,7 @@ async function chromium() {
       }).end(readFileSync(file));
     });
     await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-    const { chromium: browserType } = await import(join(RUNTIMES, 'playwright-core', 'index.mjs'));
+    const { chromium: browserType } = await import(join(MODULES, 'playwright-core', 'index.mjs'));
     const context = await browserType.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -194,12 +195,12 @@ function summary() {
 
 if (want('node')) await runtime('node', process.execPath, ['entry.mjs']);
 if (want('bun')) {
-  const bun = join(RUNTIMES, '@oven', 'bun-linux-x64', 'bin', 'bun');
+  const bun = join(MODULES, '@oven', 'bun-linux-x64', 'bin', 'bun');
   if (existsSync(bun)) await runtime('bun', bun, ['entry.mjs'], { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' });
   else console.log('bun: not measured (run make test-runtimes once to install it)');
 }
 if (want('deno')) {
-  const deno = join(RUNTIMES, '@deno', 'linux-x64-glibc', 'deno');
+  const deno = join(MODULES, '@deno', 'linux-x64-glibc', 'deno');
   const denoDir = mkdtempSync(join(tmpdir(), 'hookseal-deno-'));
   if (existsSync(deno)) {
     await runtime('deno', deno, ['run', '--quiet', '--no-lock', '--node-modules-dir=manual', '--allow-read', '--allow-env', '--allow-hrtime', 'entry.mjs'],

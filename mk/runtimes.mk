@@ -8,10 +8,9 @@
 #   make test-types     tests/types/*.ts against pkg/index.d.ts with `tsc --strict --noEmit`
 #   make test-examples  examples/{express,hono,fetch-handler}.mjs served on 127.0.0.1 and called
 #
-# Everything is installed here on a fresh machine: npm packages with `npm install` from the
-# package.json and package-lock.json beside each test (not `npm ci`: the registry this project
-# reaches lacks some other platforms' optional binary packages, e.g. @deno/darwin-arm64, which
-# npm ci counts as a lockfile mismatch), Chromium and its driver from Debian (only when missing).
+# Everything is installed on a fresh machine: npm packages by the workspace's one `npm install`
+# (npm-deps in the Makefile, which says why not `npm ci`), Chromium and its driver from Debian (only
+# when missing).
 
 RUNTIME_TESTS := test-runtimes test-wasm test-types test-examples
 
@@ -31,11 +30,9 @@ $(CHROMIUM) $(CHROMEDRIVER):
 
 ## ---- the runtime matrix (tests/runtimes) ------------------------------------------------------
 
-# Bun, Deno, workerd, Vite, esbuild and playwright-core: binaries shipped inside npm packages.
-runtime-deps: tests/runtimes/node_modules/.installed
-tests/runtimes/node_modules/.installed: tests/runtimes/package.json tests/runtimes/package-lock.json
-	cd tests/runtimes && npm install --no-audit --no-fund --loglevel=error
-	touch $@
+# Bun, Deno, workerd, Vite, esbuild and playwright-core (binaries shipped inside npm packages, from
+# the workspace member tests/runtimes).
+runtime-deps: npm-deps
 
 test-runtimes: pkg chromium runtime-deps
 	cd tests/runtimes && node run.mjs
@@ -58,18 +55,15 @@ test-wasm: rust-targets wasm-bindgen-cli chromium
 
 ## ---- TypeScript consumers (tests/types) ---------------------------------------------------------
 
-types-deps: tests/types/node_modules/.installed
-tests/types/node_modules/.installed: tests/types/package.json tests/types/package-lock.json
-	cd tests/types && npm install --no-audit --no-fund --loglevel=error
-	touch $@
+types-deps: npm-deps
 
 test-types: pkg types-deps
-	cd tests/types && node_modules/.bin/tsc --version
-	cd tests/types && node_modules/.bin/tsc -p tsconfig.json --strict --noEmit
-	cd tests/types && node_modules/.bin/tsc -p tsconfig.node.json --strict --noEmit
+	cd tests/types && $(NODE_BIN)/tsc --version
+	cd tests/types && $(NODE_BIN)/tsc -p tsconfig.json --strict --noEmit
+	cd tests/types && $(NODE_BIN)/tsc -p tsconfig.node.json --strict --noEmit
 	@echo "types: ESM and CJS consumers type-check, with DOM types and with @types/node"
 
-## ---- framework examples (examples/, deps installed by the Makefile's examples rule) -------------
+## ---- framework examples (examples/, a workspace member) ----------------------------------------
 
-test-examples: pkg examples/node_modules/.installed
+test-examples: pkg npm-deps
 	cd examples && node --test --test-reporter=spec --test-timeout=30000 test/examples.test.mjs

@@ -63,9 +63,9 @@ function findBin(name, candidates) {
       if (existsSync(p)) return p;
     } catch { /* not installed for this platform */ }
   }
-  const shim = join(HERE, 'node_modules', '.bin', name);
+  const shim = join(REPO, 'node_modules', '.bin', name);
   if (existsSync(shim)) return shim;
-  throw new Error(`${name} is not installed (run \`make test-runtimes\`, which runs npm ci in tests/runtimes)`);
+  throw new Error(`${name} is not installed (run \`make test-runtimes\`, which installs the npm workspace)`);
 }
 
 /** Runs a command to completion with a time limit; kills its whole process group on timeout. */
