@@ -41,6 +41,7 @@ wasm-bindgen-cli:
 # project reaches lacks some other platforms' optional binary packages (e.g. @deno/darwin-arm64),
 # which npm ci counts as a lockfile mismatch. pkg/ is not a member: every member's `file:` dependency
 # on it is one link, node_modules/hookseal -> pkg/, which npm makes before `make pkg` has built it.
+# (Node 22 and 24 are installed apart, by node-versions in mk/runtimes.mk.)
 NPM_MEMBERS := tools tests/node tests/runtimes tests/types tests/www benches examples
 npm-deps: node_modules/.installed
 node_modules/.installed: package.json package-lock.json $(addsuffix /package.json,$(NPM_MEMBERS))
@@ -118,8 +119,9 @@ size-builds: tools
 	$(call size_build,without-schema,wasm-module$(comma)ed25519)
 	$(call size_build,without-ed25519,wasm-module$(comma)schema)
 
-# Node, Bun, Deno and headless Chromium side by side with the peers, memory, cold start, timing,
-# sizes (benches/run.mjs); the runtimes are the ones `make test-runtimes` installs.
+# Node (the machine's, 22 and 24), Bun, Deno and headless Chromium side by side with the peers,
+# memory, cold start, timing, sizes (benches/run.mjs); the runtimes are the ones `make test-runtimes`
+# installs.
 bench: pkg size-builds npm-deps runtime-deps chromium
 	cd benches && WASM_WITHOUT_SCHEMA=$(CURDIR)/target/size-without-schema/hookseal_bg.wasm \
 	  WASM_WITHOUT_ED25519=$(CURDIR)/target/size-without-ed25519/hookseal_bg.wasm node run.mjs

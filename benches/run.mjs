@@ -1,9 +1,10 @@
-// `make bench`: the side-by-side comparison in every runtime `make test` installs (Node, Bun,
-// Deno, headless Chromium), memory and cold start in Node, and the package's sizes. Prints each
-// runtime's table of ratios, a summary against the targets, and writes everything as JSON to
-// target/bench/results.json (git-ignored). Nothing here is asserted: figures vary by machine.
+// `make bench`: the side-by-side comparison in every runtime `make test` installs (the machine's
+// Node, Node 22 and 24, Bun, Deno, headless Chromium), each in its own process, memory and cold start
+// in Node, and the package's sizes. Prints each runtime's table of ratios, a summary against the
+// targets, and writes everything as JSON to target/bench/results.json (git-ignored; `runtimes` names
+// each runtime measured and the version that ran). Nothing here is asserted: figures vary by machine.
 //
-// Usage: node run.mjs [node|bun|deno|chromium|memory|cold|timing|size ...]   (default: all)
+// Usage: node run.mjs [node|node22|node24|bun|deno|chromium|memory|cold|timing|size ...]   (default: all)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -14,8 +15,11 @@ import { gzipSync } from 'node:zlib';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
-// The npm workspace's packages (the runtimes of tests/runtimes, esbuild of tools/).
+// The npm workspace's packages (the runtimes of tests/runtimes, esbuild of tools/) and Node 22 and 24,
+// which `make test-runtimes` installs apart (tests/runtimes/node-versions).
 const MODULES = join(REPO, 'node_modules');
+const NODE_VERSIONS = [22, 24];
+const nodeBin = (major) => join(REPO, 'tests', 'runtimes', 'node-versions', 'node_modules', `node${major}`, 'bin', 'node');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const wanted = new Set(process.argv.slice(2));
 const want = (name) => wanted.size === 0 || wanted.has(name);
@@ -46,6 +50,7 @@ async function runtime(name, cmd, args, env) {
   try {
     const rows = jsonLine(await exec(cmd, args, { echo: true, env }), 'BENCH_JSON');
     results.rows.push(...rows);
+    results.runtimes[name] = rows[0]?.runtime;
   } catch (e) {
     console.log(`${name}: not measured: ${e.message.split('\n')[0]}`);
   }
@@ -93,6 +98,7 @@ async function chromium() {
       if (out.error) throw new Error(out.error);
       console.log(`== ${out.rows[0]?.runtime}`);
       results.rows.push(...out.rows);
+      results.runtimes.chromium = out.rows[0]?.runtime;
     } finally {
       await context.close();
       server.close();
@@ -194,6 +200,11 @@ function summary() {
 }
 
 if (want('node')) await runtime('node', process.execPath, ['entry.mjs']);
+for (const major of NODE_VERSIONS) {
+  if (!want(`node${major}`)) continue;
+  if (existsSync(nodeBin(major))) await runtime(`node${major}`, nodeBin(major), ['entry.mjs']);
+  else console.log(`node${major}: not measured (run make test-runtimes once to install it)`);
+}
 if (want('bun')) {
   const bun = join(MODULES, '@oven', 'bun-linux-x64', 'bin', 'bun');
   if (existsSync(bun)) await runtime('bun', bun, ['entry.mjs'], { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' });

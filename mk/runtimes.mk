@@ -1,7 +1,8 @@
 # Runtime matrix, wasm-bindgen-test suites, TypeScript and framework checks (issue 5).
 # Included by the Makefile; `make test` runs the targets listed in RUNTIME_TESTS.
 #
-#   make test-runtimes  the smoke test (tests/runtimes/smoke.mjs) in Node CJS, Node ESM, Bun, Deno,
+#   make test-runtimes  the smoke test (tests/runtimes/smoke.mjs) in Node CJS and ESM (the machine's
+#                       Node, 22 and 24; under 22 and 24 also the tests/node suite), Bun, Deno,
 #                       workerd, headless Chromium, and a Vite-built and an esbuild-built page in
 #                       Chromium (tests/runtimes/run.mjs prints one line per runtime)
 #   make test-wasm      tests/wasm_api.rs with wasm-bindgen-test, in Node and in headless Chromium
@@ -9,12 +10,12 @@
 #   make test-examples  examples/{express,hono,fetch-handler}.mjs served on 127.0.0.1 and called
 #
 # Everything is installed on a fresh machine: npm packages by the workspace's one `npm install`
-# (npm-deps in the Makefile, which says why not `npm ci`), Chromium and its driver from Debian (only
-# when missing).
+# (npm-deps in the Makefile, which says why not `npm ci`), Node 22 and 24 by node-versions below
+# (also `npm install`, for the same reason), Chromium and its driver from Debian (only when missing).
 
 RUNTIME_TESTS := test-runtimes test-wasm test-types test-examples
 
-.PHONY: test-runtimes test-wasm test-types test-examples chromium runtime-deps types-deps
+.PHONY: test-runtimes test-wasm test-types test-examples chromium runtime-deps node-versions types-deps
 
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
@@ -31,8 +32,16 @@ $(CHROMIUM) $(CHROMEDRIVER):
 ## ---- the runtime matrix (tests/runtimes) ------------------------------------------------------
 
 # Bun, Deno, workerd, Vite, esbuild and playwright-core (binaries shipped inside npm packages, from
-# the workspace member tests/runtimes).
-runtime-deps: npm-deps
+# the workspace member tests/runtimes), and Node 22 and 24.
+runtime-deps: npm-deps node-versions
+
+# Node 22 and 24, as npm ships them: a project of their own, outside the workspace, with its own
+# lockfile (tests/runtimes/node-versions/package.json says why: their command is named `node`).
+NODE_VERSIONS := tests/runtimes/node-versions
+node-versions: $(NODE_VERSIONS)/node_modules/.installed
+$(NODE_VERSIONS)/node_modules/.installed: $(NODE_VERSIONS)/package.json $(NODE_VERSIONS)/package-lock.json
+	cd $(NODE_VERSIONS) && npm install --no-audit --no-fund --loglevel=error
+	touch $@
 
 test-runtimes: pkg chromium runtime-deps
 	cd tests/runtimes && node run.mjs
