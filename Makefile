@@ -5,8 +5,8 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
 WASM_BINDGEN_VERSION := 0.2.130
-TOOLS := $(CURDIR)/.tools
-NODE_BIN := $(TOOLS)/node_modules/.bin
+# The commands of the npm workspace's packages (wasm-opt, esbuild, tsc, ...), first on PATH.
+NODE_BIN := $(CURDIR)/node_modules/.bin
 WASM_TARGET := wasm32-unknown-unknown
 RELEASE_WASM := target/$(WASM_TARGET)/release/hookseal.wasm
 PKG_FEATURES := wasm-module,wasm-full,ed25519
@@ -16,7 +16,7 @@ WASM_OPT_FLAGS := -O3 --strip-debug --strip-producers \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
 
-.PHONY: all pkg test test-package demo bench size-builds fuzz cargo-fuzz tools rust-targets wasm-bindgen-cli js-tools test-rust test-nostd test-node node-deps clean
+.PHONY: all pkg test test-package demo bench size-builds fuzz cargo-fuzz tools rust-targets wasm-bindgen-cli js-tools test-rust test-nostd test-node npm-deps node-deps clean
 
 all: pkg
 
@@ -35,13 +35,21 @@ wasm-bindgen-cli:
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
 	fi
 
-# wasm-opt (npm binaryen; Debian's is too old) and esbuild (the CommonJS build of the glue).
-js-tools: $(TOOLS)/.installed
-$(TOOLS)/.installed: tools/package.json tools/package-lock.json
-	mkdir -p $(TOOLS)
-	cp tools/package.json tools/package-lock.json $(TOOLS)/
-	cd $(TOOLS) && npm ci --no-audit --no-fund --loglevel=error
+# Every npm dependency (of the build, the tests, the benchmarks and the examples) is in one npm
+# workspace: package.json at the root lists the members, one package-lock.json pins them all, and this
+# one rule installs them into the root node_modules. `npm install`, not `npm ci`: the registry this
+# project reaches lacks some other platforms' optional binary packages (e.g. @deno/darwin-arm64),
+# which npm ci counts as a lockfile mismatch. pkg/ is not a member: every member's `file:` dependency
+# on it is one link, node_modules/hookseal -> pkg/, which npm makes before `make pkg` has built it.
+# (Node 22 and 24 are installed apart, by node-versions in mk/runtimes.mk.)
+NPM_MEMBERS := tools tests/node tests/runtimes tests/types tests/www benches examples
+npm-deps: node_modules/.installed
+node_modules/.installed: package.json package-lock.json $(addsuffix /package.json,$(NPM_MEMBERS))
+	npm install --no-audit --no-fund --loglevel=error
 	touch $@
+
+# wasm-opt (npm binaryen; Debian's is too old) and esbuild (the CommonJS build of the glue), from tools/.
+js-tools: npm-deps
 
 ## ---- the npm package -------------------------------------------------------------------
 
@@ -126,26 +134,15 @@ test-package: pkg types-deps
 	publint pkg
 	cd tests/types && node exports.mjs
 
-node-deps: tests/node/node_modules/.installed
-tests/node/node_modules/.installed: tests/node/package.json
-	cd tests/node && npm install --no-audit --no-fund --loglevel=error
-	touch $@
+node-deps: npm-deps
 
 test-node: pkg node-deps
 	cd tests/node && node --test --test-reporter=spec
 
 ## ---- demo and benchmarks -----------------------------------------------------------------
 
-examples/node_modules/.installed: examples/package.json
-	cd examples && npm install --no-audit --no-fund --loglevel=error
-	touch $@
-
-demo: pkg examples/node_modules/.installed
+demo: pkg npm-deps
 	node examples/node-demo.mjs
-
-benches/node_modules/.installed: benches/package.json
-	cd benches && npm install --no-audit --no-fund --loglevel=error
-	touch $@
 
 # The package wasm built without a feature, only to measure what that feature costs (`make bench`
 # prints the split). Each has its own target directory, which keeps `make pkg`'s build cached.
@@ -163,9 +160,10 @@ comma := ,
 size-builds: tools
 	$(call size_build,without-ed25519,wasm-module$(comma)wasm-full)
 
-# Node, Bun, Deno and headless Chromium side by side with the peers, memory, cold start, timing,
-# sizes (benches/run.mjs); the runtimes are the ones `make test-runtimes` installs.
-bench: pkg size-builds benches/node_modules/.installed runtime-deps chromium
+# Node (the machine's, 22 and 24), Bun, Deno and headless Chromium side by side with the peers,
+# memory, cold start, timing, sizes (benches/run.mjs); the runtimes are the ones `make test-runtimes`
+# installs.
+bench: pkg size-builds npm-deps runtime-deps chromium
 	cd benches && WASM_WITHOUT_ED25519=$(CURDIR)/target/size-without-ed25519/hookseal_bg.wasm node run.mjs
 
 ## ---- fuzzing -------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
-// `make bench`: the side-by-side comparison in every runtime `make test` installs (Node, Bun,
-// Deno, headless Chromium), memory and cold start in Node, and the package's sizes. Prints each
-// runtime's table of ratios, a summary against the targets, and writes everything as JSON to
-// target/bench/results.json (git-ignored). Nothing here is asserted: figures vary by machine.
+// `make bench`: the side-by-side comparison in every runtime `make test` installs (the machine's
+// Node, Node 22 and 24, Bun, Deno, headless Chromium), each in its own process, memory and cold start
+// in Node, and the package's sizes. Prints each runtime's table of ratios, a summary against the
+// targets, and writes everything as JSON to target/bench/results.json (git-ignored; `runtimes` names
+// each runtime measured and the version that ran). Nothing here is asserted: figures vary by machine.
 //
-// Usage: node run.mjs [node|bun|deno|chromium|memory|cold|timing|size ...]   (default: all)
+// Usage: node run.mjs [node|node22|node24|bun|deno|chromium|memory|cold|timing|size ...]   (default: all)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -14,7 +15,11 @@ import { gzipSync } from 'node:zlib';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
-const RUNTIMES = join(REPO, 'tests', 'runtimes', 'node_modules');
+// The npm workspace's packages (the runtimes of tests/runtimes, esbuild of tools/) and Node 22 and 24,
+// which `make test-runtimes` installs apart (tests/runtimes/node-versions).
+const MODULES = join(REPO, 'node_modules');
+const NODE_VERSIONS = [22, 24];
+const nodeBin = (major) => join(REPO, 'tests', 'runtimes', 'node-versions', 'node_modules', `node${major}`, 'bin', 'node');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const wanted = new Set(process.argv.slice(2));
 const want = (name) => wanted.size === 0 || wanted.has(name);
@@ -45,6 +50,7 @@ async function runtime(name, cmd, args, env) {
   try {
     const rows = jsonLine(await exec(cmd, args, { echo: true, env }), 'BENCH_JSON');
     results.rows.push(...rows);
+    results.runtimes[name] = rows[0]?.runtime;
   } catch (e) {
     console.log(`${name}: not measured: ${e.message.split('\n')[0]}`);
   }
@@ -54,7 +60,7 @@ async function chromium() {
   if (!existsSync(CHROMIUM)) return console.log(`chromium: not measured (${CHROMIUM} is missing)`);
   const dir = mkdtempSync(join(tmpdir(), 'hookseal-bench-'));
   try {
-    const esbuild = join(REPO, '.tools', 'node_modules', '.bin', 'esbuild');
+    const esbuild = join(MODULES, '.bin', 'esbuild');
     await exec(esbuild, ['browser-entry.mjs', '--bundle', '--format=esm', '--platform=browser', '--log-level=warning',
       '--loader:.json=json', `--outfile=${join(dir, 'bench.js')}`]);
     const settings = JSON.stringify({ BENCH_ROUNDS: process.env.BENCH_ROUNDS, BENCH_MS: process.env.BENCH_MS });
@@ -71,7 +77,7 @@ async function chromium() {
       }).end(readFileSync(file));
     });
     await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-    const { chromium: browserType } = await import(join(RUNTIMES, 'playwright-core', 'index.mjs'));
+    const { chromium: browserType } = await import(join(MODULES, 'playwright-core', 'index.mjs'));
     const context = await browserType.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -92,6 +98,7 @@ async function chromium() {
       if (out.error) throw new Error(out.error);
       console.log(`== ${out.rows[0]?.runtime}`);
       results.rows.push(...out.rows);
+      results.runtimes.chromium = out.rows[0]?.runtime;
     } finally {
       await context.close();
       server.close();
@@ -156,7 +163,7 @@ function sizes() {
 /** Each entry and peer as an application ships it: esbuild's minified browser bundle of a file that
  * re-exports it (what a bundler keeps when every name is used), beside the entry's own wasm. */
 function bundleSizes() {
-  const esbuild = join(REPO, '.tools', 'node_modules', '.bin', 'esbuild');
+  const esbuild = join(REPO, 'node_modules', '.bin', 'esbuild');
   const entries = [['hookseal', 'hookseal_bg.wasm'], ['hookseal/verify', 'hookseal_verify_bg.wasm'], ['hookseal/config', 'hookseal_config_bg.wasm'],
     ['standardwebhooks'], ['svix'], ['ajv/dist/2020.js'], ['canonicalize', null, "export { default } from 'canonicalize';"]];
   results.bundles = {};
@@ -210,13 +217,18 @@ function summary() {
 }
 
 if (want('node')) await runtime('node', process.execPath, ['entry.mjs']);
+for (const major of NODE_VERSIONS) {
+  if (!want(`node${major}`)) continue;
+  if (existsSync(nodeBin(major))) await runtime(`node${major}`, nodeBin(major), ['entry.mjs']);
+  else console.log(`node${major}: not measured (run make test-runtimes once to install it)`);
+}
 if (want('bun')) {
-  const bun = join(RUNTIMES, '@oven', 'bun-linux-x64', 'bin', 'bun');
+  const bun = join(MODULES, '@oven', 'bun-linux-x64', 'bin', 'bun');
   if (existsSync(bun)) await runtime('bun', bun, ['entry.mjs'], { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' });
   else console.log('bun: not measured (run make test-runtimes once to install it)');
 }
 if (want('deno')) {
-  const deno = join(RUNTIMES, '@deno', 'linux-x64-glibc', 'deno');
+  const deno = join(MODULES, '@deno', 'linux-x64-glibc', 'deno');
   const denoDir = mkdtempSync(join(tmpdir(), 'hookseal-deno-'));
   if (existsSync(deno)) {
     await runtime('deno', deno, ['run', '--quiet', '--no-lock', '--node-modules-dir=manual', '--allow-read', '--allow-env', '--allow-hrtime', 'entry.mjs'],

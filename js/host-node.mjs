@@ -1,8 +1,8 @@
 // The native HMAC of Node, Bun and Deno (`node:crypto`, synchronous, using the CPU's SHA
 // instructions where it has them). Only the MAC runs here; `engine.mjs` keeps every rule in Rust.
-// Ed25519 (v1a) is not offered here although node:crypto has it: OpenSSL's check accepts signatures
-// whose R has small order, which the core's strict verification refuses, so the same delivery
-// would get another answer in Node than in the other runtimes.
+// Ed25519 (v1a) is not offered here although node:crypto has it: its check accepts signatures
+// whose R has small order (in Node 20 and 22; Node 24 refuses them), which the core's strict
+// verification refuses, so the same delivery would get another answer in Node than in the other runtimes.
 
 import { Buffer } from 'node:buffer';
 import { createHmac, createSecretKey } from 'node:crypto';

@@ -18,7 +18,7 @@ $(REDIS_SERVER):
 
 test: test-bullmq
 
-test-bullmq: pkg examples/node_modules/.installed redis
+test-bullmq: pkg npm-deps redis
 	@dir=$$(mktemp -d); \
 	port=$$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"); \
 	trap 'kill $$(cat $$dir/redis.pid 2>/dev/null) 2>/dev/null; rm -rf $$dir' EXIT; \

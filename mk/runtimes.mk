@@ -1,21 +1,21 @@
 # Runtime matrix, wasm-bindgen-test suites, TypeScript and framework checks (issue 5).
 # Included by the Makefile; `make test` runs the targets listed in RUNTIME_TESTS.
 #
-#   make test-runtimes  the smoke test (tests/runtimes/smoke.mjs) in Node CJS, Node ESM, Bun, Deno,
+#   make test-runtimes  the smoke test (tests/runtimes/smoke.mjs) in Node CJS and ESM (the machine's
+#                       Node, 22 and 24; under 22 and 24 also the tests/node suite), Bun, Deno,
 #                       workerd, headless Chromium, and a Vite-built and an esbuild-built page in
 #                       Chromium (tests/runtimes/run.mjs prints one line per runtime)
 #   make test-wasm      tests/wasm_api.rs with wasm-bindgen-test, in Node and in headless Chromium
 #   make test-types     tests/types/*.ts against pkg/index.d.ts with `tsc --strict --noEmit`
 #   make test-examples  examples/{express,hono,fetch-handler}.mjs served on 127.0.0.1 and called
 #
-# Everything is installed here on a fresh machine: npm packages with `npm install` from the
-# package.json and package-lock.json beside each test (not `npm ci`: the registry this project
-# reaches lacks some other platforms' optional binary packages, e.g. @deno/darwin-arm64, which
-# npm ci counts as a lockfile mismatch), Chromium and its driver from Debian (only when missing).
+# Everything is installed on a fresh machine: npm packages by the workspace's one `npm install`
+# (npm-deps in the Makefile, which says why not `npm ci`), Node 22 and 24 by node-versions below
+# (also `npm install`, for the same reason), Chromium and its driver from Debian (only when missing).
 
 RUNTIME_TESTS := test-runtimes test-wasm test-types test-examples
 
-.PHONY: test-runtimes test-wasm test-types test-examples chromium runtime-deps types-deps
+.PHONY: test-runtimes test-wasm test-types test-examples chromium runtime-deps node-versions types-deps
 
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
@@ -31,10 +31,16 @@ $(CHROMIUM) $(CHROMEDRIVER):
 
 ## ---- the runtime matrix (tests/runtimes) ------------------------------------------------------
 
-# Bun, Deno, workerd, Vite, esbuild and playwright-core: binaries shipped inside npm packages.
-runtime-deps: tests/runtimes/node_modules/.installed
-tests/runtimes/node_modules/.installed: tests/runtimes/package.json tests/runtimes/package-lock.json
-	cd tests/runtimes && npm install --no-audit --no-fund --loglevel=error
+# Bun, Deno, workerd, Vite, esbuild and playwright-core (binaries shipped inside npm packages, from
+# the workspace member tests/runtimes), and Node 22 and 24.
+runtime-deps: npm-deps node-versions
+
+# Node 22 and 24, as npm ships them: a project of their own, outside the workspace, with its own
+# lockfile (tests/runtimes/node-versions/package.json says why: their command is named `node`).
+NODE_VERSIONS := tests/runtimes/node-versions
+node-versions: $(NODE_VERSIONS)/node_modules/.installed
+$(NODE_VERSIONS)/node_modules/.installed: $(NODE_VERSIONS)/package.json $(NODE_VERSIONS)/package-lock.json
+	cd $(NODE_VERSIONS) && npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
 test-runtimes: pkg chromium runtime-deps
@@ -58,18 +64,15 @@ test-wasm: rust-targets wasm-bindgen-cli chromium
 
 ## ---- TypeScript consumers (tests/types) ---------------------------------------------------------
 
-types-deps: tests/types/node_modules/.installed
-tests/types/node_modules/.installed: tests/types/package.json tests/types/package-lock.json
-	cd tests/types && npm install --no-audit --no-fund --loglevel=error
-	touch $@
+types-deps: npm-deps
 
 test-types: pkg types-deps
-	cd tests/types && node_modules/.bin/tsc --version
-	cd tests/types && node_modules/.bin/tsc -p tsconfig.json --strict --noEmit
-	cd tests/types && node_modules/.bin/tsc -p tsconfig.node.json --strict --noEmit
+	cd tests/types && $(NODE_BIN)/tsc --version
+	cd tests/types && $(NODE_BIN)/tsc -p tsconfig.json --strict --noEmit
+	cd tests/types && $(NODE_BIN)/tsc -p tsconfig.node.json --strict --noEmit
 	@echo "types: ESM and CJS consumers type-check, with DOM types and with @types/node"
 
-## ---- framework examples (examples/, deps installed by the Makefile's examples rule) -------------
+## ---- framework examples (examples/, a workspace member) ----------------------------------------
 
-test-examples: pkg examples/node_modules/.installed
+test-examples: pkg npm-deps
 	cd examples && node --test --test-reporter=spec --test-timeout=30000 test/examples.test.mjs

@@ -14,11 +14,9 @@ HOST ?= 127.0.0.1
 www: pkg
 	HOST=$(HOST) PORT=$(PORT) node www/server.mjs
 
-# playwright-core drives the Debian Chromium (`chromium` in mk/runtimes.mk); no browser download.
-www-deps: tests/www/node_modules/.installed
-tests/www/node_modules/.installed: tests/www/package.json tests/www/package-lock.json
-	cd tests/www && npm install --no-audit --no-fund --loglevel=error
-	touch $@
+# playwright-core (workspace member tests/www) drives the Debian Chromium (`chromium` in
+# mk/runtimes.mk); no browser download.
+www-deps: npm-deps
 
 test-www: pkg chromium www-deps
 	node tests/www/run.mjs

