@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, '.generated');
 const require = createRequire(import.meta.url);
-const manifest = JSON.parse(readFileSync(join(HERE, 'node_modules', 'hookseal', 'package.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(require.resolve('hookseal/package.json'), 'utf8'));
 
 /** class, function or constant, as a runtime value is one. */
 function kind(value) {
@@ -81,7 +81,7 @@ writeFileSync(
     files,
   }, null, 2),
 );
-const tsc = join(HERE, 'node_modules', '.bin', 'tsc');
+const tsc = join(HERE, '..', '..', 'node_modules', '.bin', 'tsc');
 try {
   execFileSync(tsc, ['-p', join(OUT, 'tsconfig.json')], { stdio: 'inherit' });
 } catch {
