@@ -23,8 +23,9 @@ use crate::error::Result;
 /// - `too_deep`: nesting deeper than [`DEFAULT_MAX_DEPTH`](crate::json::DEFAULT_MAX_DEPTH).
 ///
 /// Whatever `serde_json` serializes without one of these, this gives the canonical form of
-/// `serde_json`'s text. `f32`s are widened to the double they are exactly (`0.1f32` is
-/// `0.10000000149011612`), since RFC 8785 numbers are doubles.
+/// `serde_json`'s text, with one exception: an `f32` is the double it is exactly (`0.1f32` is
+/// `0.10000000149011612`, as `serde_json_canonicalizer` writes it), since RFC 8785 numbers are
+/// doubles, where `serde_json` writes the `f32`'s own shortest digits (`0.1`, another number).
 ///
 /// ```
 /// use std::collections::HashMap;

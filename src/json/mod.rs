@@ -10,13 +10,13 @@ mod text;
 mod value;
 mod write;
 
+#[cfg(feature = "serde")]
+pub use self::serde::to_value;
 pub use map::Map;
 pub use parse::{
     parse, ParseOptions, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_LEN, DEFAULT_MAX_ITEMS, DEFAULT_MAX_MEMBERS,
     DEFAULT_MAX_STRING_LEN, MAX_DEPTH_CAP,
 };
-#[cfg(feature = "serde")]
-pub use self::serde::to_value;
 pub use value::Value;
 
 pub(crate) use map::SCAN_MAX;

@@ -17,6 +17,7 @@
 //!   form for them (an array of numbers, base64, hex) is the application's decision.
 
 mod de;
+mod key;
 mod to_value;
 
 pub use to_value::to_value;
