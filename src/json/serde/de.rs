@@ -27,8 +27,10 @@ use crate::json::{Map, Value, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, DEFAULT_MAX_
 /// - `string_too_long`, `too_many_items`, `too_many_members`: a string, an array or an object
 ///   beyond [`DEFAULT_MAX_STRING_LEN`], [`DEFAULT_MAX_ITEMS`] or [`DEFAULT_MAX_MEMBERS`];
 /// - `duplicate_key`: an object with a name twice;
-/// - `number_out_of_range`: NaN or an infinity, or an integer beyond ±2^53 (see the
-///   [module](crate::json) on numbers; `serde_json` hands over integer literals as integers);
+/// - `number_out_of_range`: NaN or an infinity, or a value of an integer type beyond ±2^53.
+///   `serde_json` hands over an integer literal as an integer when it fits a `u64` or `i64`, so
+///   `9007199254740993` is refused; a literal with a fraction or an exponent, or one beyond
+///   `u64`, it hands over as the nearest `f64`, which is taken as it is, as the parser takes it;
 /// - `unsupported_value`: a byte string, or a member name that is not a string.
 ///
 /// ```
