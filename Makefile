@@ -107,11 +107,19 @@ test: test-rust test-nostd test-node test-package $(RUNTIME_TESTS) test-www
 
 test-rust: rust-targets
 	cargo fmt --all --check
-	cargo test --all-targets
-	cargo test --doc
+	# The default features plus `serde` (tests/serde_*.rs, examples/axum-verify.rs).
+	cargo test --all-targets --features serde
+	cargo test --doc --features serde
 	# The public API's documentation builds without broken or private links.
-	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --features serde
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --features serde -- -D warnings
+	# `serde` needs no std (an rlib, as in test-nostd: the cdylib would want an allocator).
+	cargo rustc --lib --crate-type rlib --no-default-features --features schema,serde --target wasm32v1-none
+	# The axum receiver, end to end over loopback TCP.
+	cargo run --example axum-verify --features serde
+	# The crate as published, built from its own .crate (`--allow-dirty`: this checks the work tree).
+	cargo package --allow-dirty --features serde
 	cargo clippy --lib --no-default-features --features $(PKG_FEATURES) --target $(WASM_TARGET) -- -D warnings
 	# Without the schema engine (what `make bench` measures beside the package) stays warning-free,
 	# and so does each lean entry's build (`make pkg`).

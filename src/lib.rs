@@ -12,7 +12,9 @@
 //! `hookseal::schema`, the JSON-Schema engine, with the policy plugged in; signing and
 //! verification need neither; the `wasm` feature adds the JavaScript bindings in `src/wasm/`,
 //! which the core never imports; the `ed25519` feature (on by default) adds Standard Webhooks'
-//! asymmetric `v1a` signatures and [`ed25519`]'s key pairs.
+//! asymmetric `v1a` signatures and [`ed25519`]'s key pairs; the `serde` feature (off by default)
+//! adds `Serialize`/`Deserialize` for [`json::Value`] and `canonical::to_string`, the RFC 8785
+//! form of any `Serialize` value.
 //!
 //! ```
 //! use hookseal::{Config, Scheme, Secret, Signer, Verifier};

@@ -27,9 +27,13 @@
 //! # Ok::<(), hookseal::Error>(())
 //! ```
 
+#[cfg(feature = "serde")]
+mod serde;
 mod stringified;
 mod write;
 
+#[cfg(feature = "serde")]
+pub use self::serde::to_string;
 pub use stringified::canonicalize_stringified;
 
 use alloc::string::String;

@@ -3,11 +3,15 @@
 mod map;
 mod parse;
 mod scan;
+#[cfg(feature = "serde")]
+mod serde;
 #[cfg(feature = "schema")]
 mod text;
 mod value;
 mod write;
 
+#[cfg(feature = "serde")]
+pub use self::serde::to_value;
 pub use map::Map;
 pub use parse::{
     parse, ParseOptions, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_LEN, DEFAULT_MAX_ITEMS, DEFAULT_MAX_MEMBERS,
