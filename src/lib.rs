@@ -47,6 +47,8 @@ pub mod diagnose;
 pub mod error;
 mod grammar;
 pub mod json;
+#[cfg(feature = "schema")]
+mod jsonschema;
 #[cfg(feature = "policy")]
 pub mod policy;
 #[cfg(feature = "schema")]

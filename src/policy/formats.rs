@@ -5,7 +5,7 @@
 //! [`check_webhook_url`]: super::check_webhook_url_with
 
 use super::{custom_headers, url};
-use crate::schema::{FormatPlugin, Mismatch};
+use crate::jsonschema::{FormatPlugin, Mismatch};
 
 /// The names, in the order of their numbers.
 const NAMES: [&str; 3] = ["webhook-url", "webhook-header-name", "webhook-header-value"];

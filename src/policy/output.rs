@@ -77,7 +77,7 @@ mod tests {
 
     use super::*;
     use crate::json::{parse, Map, Value};
-    use crate::schema::{Builtin, BuiltinOptions, Schema};
+    use crate::policy::{Builtin, BuiltinOptions, Schema};
 
     /// The object the bindings build from a result, property by property.
     fn as_bindings_build_it(v: &Validation) -> Value {
@@ -163,7 +163,7 @@ mod tests {
                 assert_eq!(result.errors[0].message, error.message());
                 assert_eq!(result.errors[0].params.get("code").and_then(Value::as_str), Some(code));
                 let status = result.response.as_ref().map(|r| r.status);
-                let want = if schema.style() == crate::schema::ErrorStyle::Ajv { None } else { Some(400) };
+                let want = if schema.style() == crate::policy::ErrorStyle::Ajv { None } else { Some(400) };
                 assert_eq!(status, want, "{:?}", schema.style());
                 let back = parse(result.to_json().as_bytes(), &Default::default()).unwrap();
                 assert_eq!(back, as_bindings_build_it(&result));

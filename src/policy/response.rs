@@ -11,9 +11,9 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use crate::json::{Map, Value};
-use crate::schema::fail::{cat, num, object, type_list};
-use crate::schema::node::Keywords;
-use crate::schema::ValidationError;
+use crate::jsonschema::fail::{cat, num, object, type_list};
+use crate::jsonschema::node::Keywords;
+use crate::jsonschema::ValidationError;
 use crate::sort::heapsort;
 
 /// How errors are worded and which HTTP response, if any, is built.
@@ -76,7 +76,7 @@ fn target_pointer(e: &ValidationError) -> String {
             let mut pointer = String::with_capacity(e.path.len() + 1 + m.len());
             pointer.push_str(&e.path);
             pointer.push('/');
-            crate::schema::compile::escape_into(m, &mut pointer);
+            crate::jsonschema::compile::escape_into(m, &mut pointer);
             pointer
         }
         None => e.path.clone(),
@@ -91,7 +91,7 @@ fn dotted(pointer: &str) -> String {
             out.push('.');
         }
         if token.contains('~') {
-            out.push_str(&crate::schema::compile::unescape(token));
+            out.push_str(&crate::jsonschema::compile::unescape(token));
         } else {
             out.push_str(token);
         }
@@ -103,7 +103,7 @@ fn dotted(pointer: &str) -> String {
 fn at<'v>(root: &'v Value, pointer: &str) -> Option<&'v Value> {
     let mut v = root;
     for t in pointer.split('/').skip(1) {
-        let t = crate::schema::compile::unescape(t);
+        let t = crate::jsonschema::compile::unescape(t);
         v = match v {
             Value::Object(m) => m.get(&t)?,
             Value::Array(a) => a.get(t.parse::<usize>().ok()?)?,

@@ -9,7 +9,7 @@ use super::response::{self, ErrorStyle, Response};
 use super::url::{UrlParser, DEFAULT_URL_PARSER};
 use crate::error::Result;
 use crate::json::{parse, ParseOptions, Value};
-use crate::schema::{compile_document, parse_document, CompileOptions, Compiled, Limits, ValidationError};
+use crate::jsonschema::{compile_document, parse_document, CompileOptions, Compiled, Limits, ValidationError};
 
 /// The outcome of validating one value. Plain data, ready for the JavaScript bindings.
 ///

@@ -51,7 +51,7 @@ pub struct CompileOptions {
     /// Most subschemas, counting every object or boolean schema compiled (default
     /// [`MAX_SCHEMA_NODES`]); more are refused with `schema_too_large`.
     pub max_nodes: usize,
-    /// Longest schema text [`Schema::compile_json_with`](super::Schema::compile_json_with) accepts,
+    /// Longest schema text [`Schema::compile_json_with`](crate::schema::Schema::compile_json_with) accepts,
     /// in bytes (default [`MAX_SCHEMA_BYTES`]); longer text, or text whose strings, arrays or
     /// objects exceed the JSON parser's default limits, is refused with `schema_too_large`.
     pub max_bytes: usize,
