@@ -4,8 +4,9 @@
 //! fits the caches; a quadratic path would take 64 times, so the bound separates the two with
 //! room for timer and scheduler noise on a shared machine.
 //!
-//! Each size is timed as the fastest of several runs, the two sizes alternating, and the tests
-//! take turns (a lock), so that no test measures another's load. Nothing is compared with an
+//! Each size is timed as the fastest of several runs, the two sizes alternating, a ratio over the
+//! bound is measured again before it fails, and the tests take turns (a lock), so that no test
+//! measures another's load. Nothing is compared with an
 //! absolute time.
 
 use std::sync::Mutex;
@@ -19,6 +20,7 @@ use hookseal::Code;
 const SCALE: usize = 8;
 const BOUND: f64 = 32.0;
 const RUNS: usize = 2;
+const ATTEMPTS: usize = 3;
 
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
@@ -31,16 +33,30 @@ fn assert_linear<T>(what: &str, n: usize, make: impl Fn(usize) -> T, run: impl F
         run(input);
         start.elapsed()
     };
-    timed(&small); // warm-up: allocator and caches
-    let (mut fast_small, mut fast_large) = (Duration::MAX, Duration::MAX);
-    for _ in 0..RUNS {
-        fast_small = fast_small.min(timed(&small));
-        fast_large = fast_large.min(timed(&large));
+    // A warm-up run (allocator and caches) first. Noise only ever makes a ratio worse and a
+    // superlinear path fails every attempt, so a ratio over the bound is measured again (up to
+    // ATTEMPTS times) before it counts.
+    timed(&small);
+    let mut best = f64::MAX;
+    let mut seen = (Duration::ZERO, Duration::ZERO);
+    for _ in 0..ATTEMPTS {
+        let (mut fast_small, mut fast_large) = (Duration::MAX, Duration::MAX);
+        for _ in 0..RUNS {
+            fast_small = fast_small.min(timed(&small));
+            fast_large = fast_large.min(timed(&large));
+        }
+        let ratio = fast_large.as_secs_f64() / fast_small.as_secs_f64().max(1e-9);
+        if ratio < best {
+            best = ratio;
+            seen = (fast_small, fast_large);
+        }
+        if best < BOUND {
+            return;
+        }
     }
-    let ratio = fast_large.as_secs_f64() / fast_small.as_secs_f64().max(1e-9);
-    assert!(
-        ratio < BOUND,
-        "{what}: {SCALE}x the input took {ratio:.1}x the time ({fast_small:?} -> {fast_large:?}); \
+    let (fast_small, fast_large) = seen;
+    panic!(
+        "{what}: {SCALE}x the input took {best:.1}x the time ({fast_small:?} -> {fast_large:?}); \
          linear work takes about {SCALE}x"
     );
 }
