@@ -230,9 +230,12 @@ function noEd25519(h) {
     'a whpk_ key without Ed25519');
 }
 
-/** The config entry's errors: strict JSON text, schema errors, secrets. */
+/** The config entry: strict JSON text, values as values, schemas, secrets. */
 function configErrors(h) {
-  throwsCode(() => h.validateConfig('jurichat', '{"name":1,"name":2}'), h.CanonicalizationError, 'duplicate_key', 'duplicate key');
+  const dup = h.validateConfigJson('jurichat', '{"name":1,"name":2}');
+  equal(JSON.stringify([dup.valid, dup.errors[0].params.code, dup.response.status]), JSON.stringify([false, 'duplicate_key', 400]),
+    'strict JSON text: a duplicate key is an invalid result');
+  equal(h.compileSchema({ type: 'string' }).validate('hello').valid, true, 'a string is a string instance');
   const schema = h.compileSchema({ type: 'object', required: ['url'] });
   check(schema instanceof h.CompiledSchema, 'compileSchema returns a CompiledSchema');
   equal(schema.validate({}).valid, false, 'CompiledSchema.validate');
