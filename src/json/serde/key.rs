@@ -24,6 +24,15 @@ fn decimal(n: impl itoa::Integer) -> Key {
     Ok(String::from(itoa::Buffer::new().format(n)))
 }
 
+/// Integer names are written as their decimal text, as serde_json writes them.
+macro_rules! decimal_keys {
+    ($($method:ident $int:ty),*) => {
+        $(fn $method(self, v: $int) -> Key {
+            decimal(v)
+        })*
+    };
+}
+
 impl ser::Serializer for KeySerializer {
     type Ok = String;
     type Error = SerError;
@@ -38,36 +47,8 @@ impl ser::Serializer for KeySerializer {
     fn serialize_bool(self, v: bool) -> Key {
         Ok(String::from(if v { "true" } else { "false" }))
     }
-    fn serialize_i8(self, v: i8) -> Key {
-        decimal(v)
-    }
-    fn serialize_i16(self, v: i16) -> Key {
-        decimal(v)
-    }
-    fn serialize_i32(self, v: i32) -> Key {
-        decimal(v)
-    }
-    fn serialize_i64(self, v: i64) -> Key {
-        decimal(v)
-    }
-    fn serialize_i128(self, v: i128) -> Key {
-        decimal(v)
-    }
-    fn serialize_u8(self, v: u8) -> Key {
-        decimal(v)
-    }
-    fn serialize_u16(self, v: u16) -> Key {
-        decimal(v)
-    }
-    fn serialize_u32(self, v: u32) -> Key {
-        decimal(v)
-    }
-    fn serialize_u64(self, v: u64) -> Key {
-        decimal(v)
-    }
-    fn serialize_u128(self, v: u128) -> Key {
-        decimal(v)
-    }
+    decimal_keys!(serialize_i8 i8, serialize_i16 i16, serialize_i32 i32, serialize_i64 i64, serialize_i128 i128);
+    decimal_keys!(serialize_u8 u8, serialize_u16 u16, serialize_u32 u32, serialize_u64 u64, serialize_u128 u128);
     fn serialize_f32(self, _: f32) -> Key {
         not_a_name()
     }

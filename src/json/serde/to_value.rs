@@ -281,49 +281,28 @@ impl Seq {
     }
 }
 
-impl ser::SerializeSeq for Seq {
-    type Ok = Value;
-    type Error = SerError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> core::result::Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> Out {
-        self.finish()
-    }
+/// Every sequence-like serde shape pushes its elements and ends as one array.
+macro_rules! sequence_impls {
+    ($($trait:ident $method:ident),*) => {
+        $(impl ser::$trait for Seq {
+            type Ok = Value;
+            type Error = SerError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> core::result::Result<(), SerError> {
+                self.push(value)
+            }
+            fn end(self) -> Out {
+                self.finish()
+            }
+        })*
+    };
 }
 
-impl ser::SerializeTuple for Seq {
-    type Ok = Value;
-    type Error = SerError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> core::result::Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> Out {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleStruct for Seq {
-    type Ok = Value;
-    type Error = SerError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> core::result::Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> Out {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleVariant for Seq {
-    type Ok = Value;
-    type Error = SerError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> core::result::Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> Out {
-        self.finish()
-    }
-}
+sequence_impls!(
+    SerializeSeq serialize_element,
+    SerializeTuple serialize_element,
+    SerializeTupleStruct serialize_field,
+    SerializeTupleVariant serialize_field
+);
 
 /// An object being built: its members, the name waiting for its value (`serialize_key`), and the
 /// variant that tags it, if any.
@@ -379,32 +358,24 @@ impl ser::SerializeMap for Object {
     }
 }
 
-impl ser::SerializeStruct for Object {
-    type Ok = Value;
-    type Error = SerError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> core::result::Result<(), SerError> {
-        self.field(name, value)
-    }
-    fn end(self) -> Out {
-        self.finish()
-    }
+/// A struct and a struct variant both gather named fields into one object.
+macro_rules! struct_impls {
+    ($($trait:ident),*) => {
+        $(impl ser::$trait for Object {
+            type Ok = Value;
+            type Error = SerError;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> core::result::Result<(), SerError> {
+                self.field(name, value)
+            }
+            fn end(self) -> Out {
+                self.finish()
+            }
+        })*
+    };
 }
 
-impl ser::SerializeStructVariant for Object {
-    type Ok = Value;
-    type Error = SerError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> core::result::Result<(), SerError> {
-        self.field(name, value)
-    }
-    fn end(self) -> Out {
-        self.finish()
-    }
-}
+struct_impls!(SerializeStruct, SerializeStructVariant);
