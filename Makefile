@@ -78,6 +78,11 @@ pkg: tools
 	$(call lean_build,verify)
 	$(call lean_build,config)
 	rm -rf pkg && mkdir -p pkg
+	# fflate's inflateSync, which the browser entries' embedded wasm is inflated with at load
+	# (tools/embed-wasm.mjs), tree-shaken into one module that every entry shares.
+	echo "export { inflateSync } from 'fflate';" | NODE_PATH=$(TOOLS)/node_modules esbuild --bundle \
+	  --format=esm --platform=browser --log-level=warning --outfile=pkg/inflate.mjs \
+	  --banner:js="// fflate $$(node -p "require('$(TOOLS)/node_modules/fflate/package.json').version") (inflateSync only), MIT License, Copyright (c) Arjun Barrett"
 	$(call wasm_entry,hookseal,$(RELEASE_WASM))
 	$(call wasm_entry,hookseal_verify,target/$(WASM_TARGET)/wasm-verify/hookseal.wasm)
 	$(call wasm_entry,hookseal_config,target/$(WASM_TARGET)/wasm-config/hookseal.wasm)

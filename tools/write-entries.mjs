@@ -2,7 +2,7 @@
 // one export list (js/exports.json: each subpath of the package and the names it offers), so that
 // every runtime's entry of a subpath offers the same names. For each subpath (BASE is `index` for
 // `hookseal`, `verify` for `hookseal/verify`, `config` for `hookseal/config`):
-//   BASE.browser.mjs   browsers and bundlers: the wasm bytes embedded, compiled synchronously
+//   BASE.browser.mjs   browsers and bundlers: the wasm bytes embedded (deflated), compiled synchronously
 //   BASE.workerd.mjs   workerd: the .wasm imported as a compiled WebAssembly.Module
 //   entry-BASE.mjs     bundled by esbuild into BASE.cjs (Node, Bun, Deno; node:crypto's HMAC)
 //   BASE.mjs           Node's `import` (and Bun's, Deno's): re-exports BASE.cjs, so that
@@ -106,7 +106,8 @@ function main(pkg) {
   const manifestPath = join(pkg, 'package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const exportsMap = {};
-  const files = new Set(manifest.files);
+  // inflate.mjs (written by `make pkg`): the browser entries' embedded wasm is deflated.
+  const files = new Set([...manifest.files, 'inflate.mjs']);
   for (const [subpath, names] of Object.entries(lists)) {
     if (!ENTRIES[subpath]) throw new Error(`js/exports.json: ${subpath} has no build in tools/write-entries.mjs`);
     const { wasm, feature } = ENTRIES[subpath];
