@@ -13,11 +13,11 @@ use super::convert::{self, set};
 use super::errors::{error, to_js, type_error, ErrorKind};
 use crate::error::{Code, Error};
 use crate::json::Value;
+#[cfg(feature = "wasm-full")]
+use crate::schema::Validation;
 use crate::schema::{
     check_webhook_url_with, Builtin, BuiltinOptions, ErrorStyle, Schema, UrlOptions, UrlRefusal, WebUrl,
 };
-#[cfg(feature = "wasm-full")]
-use crate::schema::Validation;
 
 #[wasm_bindgen]
 extern "C" {
