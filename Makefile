@@ -10,8 +10,8 @@ NODE_BIN := $(CURDIR)/node_modules/.bin
 WASM_TARGET := wasm32-unknown-unknown
 RELEASE_WASM := target/$(WASM_TARGET)/release/hookseal.wasm
 PKG_FEATURES := wasm-module,wasm-full,ed25519
-# -O3 to match the crate's opt-level (-Oz would undo some of its inlining for little size).
-WASM_OPT_FLAGS := -O3 --strip-debug --strip-producers \
+# Each wasm's wasm-opt level follows its Cargo profile (WASM_OPT_LEVEL_* below).
+WASM_OPT_FLAGS := --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
@@ -61,15 +61,24 @@ js-tools: npm-deps
 LEAN_FEATURES_verify := wasm-module,wasm-verify
 LEAN_FEATURES_config := wasm-module,wasm-config
 
+# wasm-opt's level per wasm: -O3 where the Cargo profile is for speed (-Oz would undo some of its
+# inlining for little size); `hookseal/config`'s is for size (-Oz, like its opt-level "z").
+WASM_OPT_LEVEL_hookseal := -O3
+WASM_OPT_LEVEL_hookseal_verify := -O3
+WASM_OPT_LEVEL_hookseal_config := -Oz --converge
+
 # $(call lean_build,ENTRY): the lean entry's wasm, in target/$(WASM_TARGET)/wasm-ENTRY/.
 define lean_build
 	cargo build --profile wasm-$(1) --lib --no-default-features --features $(LEAN_FEATURES_$(1)) --target $(WASM_TARGET)
 endef
 
 # $(call wasm_entry,OUT-NAME,WASM): wasm-bindgen, wasm-opt and the embedded copy, into pkg/.
+# Without the glue's default `new URL('…_bg.wasm', import.meta.url)`: every entry hands the module
+# to `initSync`, and that URL would make bundlers copy the .wasm into a browser build beside the
+# embedded copy.
 define wasm_entry
-	wasm-bindgen --target web --out-dir pkg --out-name $(1) $(2)
-	wasm-opt $(WASM_OPT_FLAGS) pkg/$(1)_bg.wasm -o pkg/$(1)_bg.wasm
+	wasm-bindgen --target web --omit-default-module-path --out-dir pkg --out-name $(1) $(2)
+	wasm-opt $(WASM_OPT_LEVEL_$(1)) $(WASM_OPT_FLAGS) pkg/$(1)_bg.wasm -o pkg/$(1)_bg.wasm
 	node tools/embed-wasm.mjs pkg/$(1)_bg.wasm pkg/$(1)_wasm_inline.js
 endef
 
@@ -86,6 +95,11 @@ pkg: tools
 	$(call lean_build,verify)
 	$(call lean_build,config)
 	rm -rf pkg && mkdir -p pkg
+	# fflate's inflateSync, which the browser entries' embedded wasm is inflated with at load
+	# (tools/embed-wasm.mjs), tree-shaken into one module that every entry shares.
+	echo "export { inflateSync } from 'fflate';" | NODE_PATH=$(CURDIR)/node_modules esbuild --bundle \
+	  --format=esm --platform=browser --log-level=warning --outfile=pkg/inflate.mjs \
+	  --banner:js="// fflate $$(node -p "require('$(CURDIR)/node_modules/fflate/package.json').version") (inflateSync only), MIT License, Copyright (c) Arjun Barrett"
 	$(call wasm_entry,hookseal,$(RELEASE_WASM))
 	$(call wasm_entry,hookseal_verify,target/$(WASM_TARGET)/wasm-verify/hookseal.wasm)
 	$(call wasm_entry,hookseal_config,target/$(WASM_TARGET)/wasm-config/hookseal.wasm)
@@ -158,7 +172,7 @@ demo: pkg npm-deps
 define size_build
 	CARGO_TARGET_DIR=target/size-$(1)/cargo cargo build --release --lib --no-default-features --features $(2) --target $(WASM_TARGET)
 	wasm-bindgen --target web --out-dir target/size-$(1) --out-name hookseal target/size-$(1)/cargo/$(WASM_TARGET)/release/hookseal.wasm
-	wasm-opt $(WASM_OPT_FLAGS) target/size-$(1)/hookseal_bg.wasm -o target/size-$(1)/hookseal_bg.wasm
+	wasm-opt $(WASM_OPT_LEVEL_hookseal) $(WASM_OPT_FLAGS) target/size-$(1)/hookseal_bg.wasm -o target/size-$(1)/hookseal_bg.wasm
 endef
 
 comma := ,

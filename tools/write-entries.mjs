@@ -2,12 +2,13 @@
 // one export list (js/exports.json: each subpath of the package and the names it offers), so that
 // every runtime's entry of a subpath offers the same names. For each subpath (BASE is `index` for
 // `hookseal`, `verify` for `hookseal/verify`, `config` for `hookseal/config`):
-//   BASE.browser.mjs   browsers and bundlers: the wasm bytes embedded, compiled synchronously
+//   BASE.browser.mjs   browsers and bundlers: the wasm bytes embedded (deflated), compiled synchronously
 //   BASE.workerd.mjs   workerd: the .wasm imported as a compiled WebAssembly.Module
 //   entry-BASE.mjs     bundled by esbuild into BASE.cjs (Node, Bun, Deno; node:crypto's HMAC)
 //   BASE.mjs           Node's `import` (and Bun's, Deno's): re-exports BASE.cjs, so that
 //                      `require` and `import` share one module instance and one set of classes
-//   BASE.d.ts, BASE.d.cts  the types (js/BASE.d.ts; the CommonJS flavour imports `.cjs`)
+//   BASE.d.mts, BASE.d.cts the types of `import` and `require` (js/BASE.d.ts, each flavour's
+//                      imports pointed at its own files); BASE.d.ts for the manifest's `types`
 // Each subpath has its own wasm (`make pkg` builds it with the Cargo feature below), so that a
 // lean entry carries only what its names need.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -71,32 +72,37 @@ const api = createRequire(import.meta.url)('./${base}.cjs');
 export const { ${list} } = api;
 `,
   );
-  // The types: js/BASE.d.ts as the ESM flavour; the CommonJS flavour is the same text with its
-  // relative imports of the full entry's types pointed at the `.d.cts`.
+  // The types: js/BASE.d.ts in one flavour per module system, each with its relative imports of
+  // the full entry's types pointed at its own flavour. Separate files because a `.d.ts` in this
+  // `"type": "module"` package reads as ESM, which is wrong for `require` (publint, attw).
   const types = readFileSync(new URL(`${base}.d.ts`, JS), 'utf8');
   writeFileSync(join(pkg, `${base}.d.ts`), types);
+  writeFileSync(join(pkg, `${base}.d.mts`), types.replaceAll("from './index.js'", "from './index.mjs'"));
   writeFileSync(join(pkg, `${base}.d.cts`), types.replaceAll("from './index.js'", "from './index.cjs'"));
 }
 
-/** The package.json `exports` of one subpath: the same conditions for every entry. */
+/** The package.json `exports` of one subpath: the same conditions for every entry. Each target
+ * carries its own types, so that whatever conditions pick a module (a worker's or a browser's
+ * `require` gets the ESM build) also pick the declarations of that module system. */
 function conditions(base) {
+  const esm = (file) => ({ types: `./${base}.d.mts`, default: `./${base}${file}` });
+  const cjs = { types: `./${base}.d.cts`, default: `./${base}.cjs` };
   return {
-    types: { require: `./${base}.d.cts`, default: `./${base}.d.ts` },
-    workerd: `./${base}.workerd.mjs`,
-    worker: `./${base}.workerd.mjs`,
-    node: { require: `./${base}.cjs`, default: `./${base}.mjs` },
-    bun: `./${base}.mjs`,
-    deno: `./${base}.mjs`,
-    browser: `./${base}.browser.mjs`,
-    require: `./${base}.cjs`,
-    default: `./${base}.browser.mjs`,
+    workerd: esm('.workerd.mjs'),
+    worker: esm('.workerd.mjs'),
+    node: { require: cjs, default: esm('.mjs') },
+    bun: esm('.mjs'),
+    deno: esm('.mjs'),
+    browser: esm('.browser.mjs'),
+    require: cjs,
+    default: esm('.browser.mjs'),
   };
 }
 
 /** The files a subpath adds to the package (its entries, types, wasm and glue). */
 function entryFiles({ base, wasm }) {
   return [
-    `${base}.cjs`, `${base}.mjs`, `${base}.browser.mjs`, `${base}.workerd.mjs`, `${base}.d.ts`, `${base}.d.cts`,
+    `${base}.cjs`, `${base}.mjs`, `${base}.browser.mjs`, `${base}.workerd.mjs`, `${base}.d.ts`, `${base}.d.mts`, `${base}.d.cts`,
     `${wasm}.js`, `${wasm}_bg.wasm`, `${wasm}_wasm_inline.js`,
   ];
 }
@@ -106,7 +112,8 @@ function main(pkg) {
   const manifestPath = join(pkg, 'package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const exportsMap = {};
-  const files = new Set(manifest.files);
+  // inflate.mjs (written by `make pkg`): the browser entries' embedded wasm is deflated.
+  const files = new Set([...manifest.files, 'inflate.mjs']);
   for (const [subpath, names] of Object.entries(lists)) {
     if (!ENTRIES[subpath]) throw new Error(`js/exports.json: ${subpath} has no build in tools/write-entries.mjs`);
     const { wasm, feature } = ENTRIES[subpath];

@@ -100,7 +100,7 @@ pub(crate) fn tokens<'v>(value: &'v str, separators: &'v [u8]) -> impl Iterator<
         let start = rest.bytes().position(|b| !is_separator(b))?;
         let tail = rest.get(start..)?;
         let end = tail.bytes().position(is_separator).unwrap_or(tail.len());
-        let (token, after) = tail.split_at(end);
+        let (token, after) = tail.split_at_checked(end)?;
         rest = after;
         Some(token)
     })

@@ -255,7 +255,29 @@ const OPTION_NAMES: [(&str, &str); 6] = [
 #[cfg(feature = "wasm-verify")]
 /// A core message about the endpoint's settings, in the JavaScript options' names.
 pub(crate) fn in_option_names(message: &str) -> String {
-    OPTION_NAMES.iter().fold(String::from(message), |m, (core, js)| m.replace(core, js))
+    OPTION_NAMES.iter().fold(String::from(message), |m, (core, js)| replace_all(&m, core, js))
+}
+
+#[cfg(feature = "wasm-verify")]
+/// `text` with every `from` (not empty) replaced by `to`. Not `str::replace`: its substring
+/// searcher brings core's panicking slice paths, and their formatting, into the lean wasm; these
+/// messages are short.
+fn replace_all(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        if let Some(after) = rest.strip_prefix(from).filter(|_| !from.is_empty()) {
+            out.push_str(to);
+            rest = after;
+            continue;
+        }
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some(c) => out.push(c),
+            None => return out,
+        }
+        rest = chars.as_str();
+    }
 }
 
 #[cfg(feature = "wasm-verify")]

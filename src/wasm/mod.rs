@@ -9,7 +9,9 @@
 //! in Cargo.toml), so that each entry's wasm holds only what its exports reach; the core is the
 //! same in every build.
 
-#[cfg(feature = "wasm-config")]
+// JavaScript values as JSON values: only `hookseal`'s delivery bindings take them; schemas and
+// instances cross as JSON text (`texts.rs`, `compileSchemaJson`).
+#[cfg(feature = "wasm-full")]
 mod canonical;
 mod convert;
 #[cfg(feature = "wasm-full")]
@@ -24,6 +26,7 @@ mod errors;
 mod region;
 #[cfg(feature = "wasm-config")]
 mod schema;
+#[cfg(feature = "wasm-verify")]
 mod text;
 #[cfg(feature = "wasm-config")]
 mod texts;

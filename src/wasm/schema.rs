@@ -7,13 +7,16 @@ use alloc::vec::Vec;
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "wasm-full")]
 use super::canonical::from_js;
 use super::convert::{self, set};
 use super::errors::{error, to_js, type_error, ErrorKind};
 use crate::error::{Code, Error};
 use crate::json::Value;
+#[cfg(feature = "wasm-full")]
+use crate::schema::Validation;
 use crate::schema::{
-    check_webhook_url_with, Builtin, BuiltinOptions, ErrorStyle, Schema, UrlOptions, UrlRefusal, Validation, WebUrl,
+    check_webhook_url_with, Builtin, BuiltinOptions, ErrorStyle, Schema, UrlOptions, UrlRefusal, WebUrl,
 };
 
 #[wasm_bindgen]
@@ -41,6 +44,7 @@ pub(super) fn host_url(input: &str) -> Result<WebUrl, UrlRefusal> {
     Ok(WebUrl { scheme, credentials: !url.username().is_empty() || !url.password().is_empty(), host: url.hostname() })
 }
 
+#[cfg(feature = "wasm-full")]
 /// A JSON value as a JavaScript value, members in their order (so a provider's response body
 /// serializes as the provider writes it). Values come from the bounded parser or converter, but
 /// the depth is checked again so that no value can exhaust the stack.
@@ -48,6 +52,7 @@ fn value_to_js(value: &Value) -> JsValue {
     to_js_at(value, 0)
 }
 
+#[cfg(feature = "wasm-full")]
 fn to_js_at(value: &Value, depth: usize) -> JsValue {
     if depth > crate::json::MAX_DEPTH_CAP {
         return JsValue::NULL;
@@ -68,6 +73,7 @@ fn to_js_at(value: &Value, depth: usize) -> JsValue {
     }
 }
 
+#[cfg(feature = "wasm-full")]
 /// A JavaScript value as a JSON value; a string is a JSON string (JSON text has its own calls,
 /// `validateJson` and `configJson`). Errors are thrown as `CanonicalizationError`.
 pub(super) fn input_value(input: &JsValue) -> Result<Value, JsValue> {
@@ -106,13 +112,27 @@ fn schema_from(schema: &JsValue, options: &JsValue) -> Result<Schema, JsValue> {
             )
         })?;
         builtin.schema(&BuiltinOptions { events }).map_err(|e| schema_error(&e))?
-    } else if schema.is_object() || schema.as_bool().is_some() {
-        let document = input_value(schema)?;
-        Schema::compile(&document).map_err(|e| schema_error(&e))?
+    } else if let Some(b) = schema.as_bool() {
+        Schema::compile(&Value::Bool(b)).map_err(|e| schema_error(&e))?
+    } else if schema.is_object() {
+        schema_object(schema)?
     } else {
         return Err(type_error("schema must be a built-in name or a JSON Schema object"));
     };
     finish_schema(compiled, options)
+}
+
+/// A schema object as a JavaScript value (`hookseal`'s delivery bindings may hand one over).
+#[cfg(feature = "wasm-full")]
+fn schema_object(schema: &JsValue) -> Result<Schema, JsValue> {
+    Schema::compile(&input_value(schema)?).map_err(|e| schema_error(&e))
+}
+
+/// `compileSchema` in `js/api-config.mjs` hands schema objects over as JSON text
+/// (`compileSchemaJson`), so `hookseal/config`'s wasm has no converter for them.
+#[cfg(not(feature = "wasm-full"))]
+fn schema_object(_: &JsValue) -> Result<Schema, JsValue> {
+    Err(type_error("a schema object crosses as JSON text: compileSchemaJson"))
 }
 
 /// The host's URL parser and `options.errorStyle` on a compiled schema.
@@ -130,6 +150,7 @@ fn finish_schema(compiled: Schema, options: &JsValue) -> Result<Schema, JsValue>
     }
 }
 
+#[cfg(feature = "wasm-full")]
 pub(super) fn validation_to_js(v: &Validation) -> JsValue {
     let out = Object::new();
     set(&out, "valid", &JsValue::from_bool(v.valid));
@@ -154,6 +175,7 @@ pub(super) fn validation_to_js(v: &Validation) -> JsValue {
     out.into()
 }
 
+#[cfg(feature = "wasm-full")]
 /// `validateConfig(schema, input, { events?, errorStyle? })`.
 #[wasm_bindgen(js_name = validateConfig)]
 pub fn validate_config(schema: &JsValue, input: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
@@ -168,6 +190,8 @@ pub struct CompiledSchema {
     pub(super) schema: Schema,
 }
 
+// `js/api-config.mjs` puts its own `validate` (instances as JSON text) on the class.
+#[cfg(feature = "wasm-full")]
 #[wasm_bindgen(js_class = CompiledSchema)]
 impl CompiledSchema {
     /// `validate(input)` → the same result as `validateConfig`.

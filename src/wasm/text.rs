@@ -12,7 +12,7 @@ use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[cfg(feature = "wasm-config")]
+#[cfg(feature = "wasm-full")]
 use crate::error::{Code, Error};
 
 #[wasm_bindgen(module = "/src/wasm/text.js")]
@@ -38,7 +38,7 @@ pub(crate) fn string_bytes(value: &JsValue) -> Option<Vec<u8>> {
 
 /// A string as UTF-8, refusing lone surrogates instead of replacing them; `None` if `value` is no
 /// string.
-#[cfg(feature = "wasm-config")]
+#[cfg(feature = "wasm-full")]
 pub(crate) fn strict_string(value: &JsValue) -> Option<Result<String, Error>> {
     let text = value.dyn_ref::<JsString>()?;
     let lone_surrogate = || Error::new(Code::LoneSurrogate, "the string holds an unpaired UTF-16 surrogate");

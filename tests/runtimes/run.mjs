@@ -118,7 +118,8 @@ function smokeLine({ stdout }, expectedEntry) {
 function resolveExport(target, conditions) {
   if (typeof target === 'string') return target;
   for (const [key, value] of Object.entries(target)) {
-    if (key === 'types' || !conditions.includes(key)) continue;
+    // `default` always matches, as in Node's resolution (each target nests its types beside it).
+    if (key === 'types' || (key !== 'default' && !conditions.includes(key))) continue;
     const found = resolveExport(value, conditions);
     if (found) return found;
   }
