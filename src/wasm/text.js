@@ -1,6 +1,6 @@
 // Strings to UTF-8 with the runtime's native TextEncoder. wasm-bindgen's own string passing copies
 // ASCII one UTF-16 unit at a time in JavaScript, and js-sys checks well-formedness with one call
-// into JavaScript per unit: for a 64 KB body either costs more than the HMAC itself.
+// into JavaScript per unit: for a large body either costs more than the HMAC itself.
 
 const encoder = new TextEncoder();
 
