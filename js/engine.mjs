@@ -39,9 +39,10 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
- * The API over one instantiated module. `host.hmac(key, before, payload, after)`, where given,
- * returns the 32-byte HMAC-SHA256 computed natively; `host.byteLength(text)` the UTF-8 length of a
- * string; `host.prefer(length)` whether the native MAC beats wasm for a payload of that length.
+ * The API over one instantiated module. `host`, where given, computes MACs natively: its
+ * `paths(core)` returns `{ prepare(compiled), verify(…), sign(…) }` over the pieces of this engine
+ * passed in `core` (see `host-paths.mjs`); its `verify` and `sign` return `undefined` where wasm
+ * should compute the MAC.
  */
 export function createEngine(glue, exports, host) {
   const engine = new glue.Engine();
@@ -55,6 +56,10 @@ export function createEngine(glue, exports, host) {
   const reserve = (size) => region.reserve(size);
   const output = () => region.output();
   const fail = () => region.failure(WebhookVerificationError);
+  const onHost =
+    host === undefined
+      ? null
+      : host.paths({ engine, region, writeHeaders, writeId, writeText, writeTags, fail, result, headersFrom });
 
   /** Writes `text` as UTF-8 at `at` (room for 3 bytes per UTF-16 unit is reserved); returns the end. */
   function writeText(text, at) {
@@ -92,7 +97,7 @@ export function createEngine(glue, exports, host) {
       if (!wanted.has(name)) wanted.set(name, i);
     });
     meta.wanted = wanted;
-    meta.hostKeys = host && !meta.asymmetric ? meta.keys.map((key) => host.key(key)) : null;
+    meta.onHost = onHost !== null && !meta.asymmetric && !meta.canonical && onHost.prepare(meta);
     return meta;
   }
 
@@ -167,9 +172,9 @@ export function createEngine(glue, exports, host) {
   function verify(compiled, payload, headers, now) {
     const bytes = payloadBytes(payload);
     loadVerifier(compiled);
-    if (compiled.hostKeys !== null && !compiled.canonical) {
-      const length = bytes === undefined ? host.byteLength(payload) : bytes.length;
-      if (host.prefer(length)) return verifyOnHost(compiled, bytes ?? payload, length, headers, now);
+    if (compiled.onHost) {
+      const answer = onHost.verify(compiled, bytes, payload, headers, now);
+      if (answer !== undefined) return answer;
     }
     const room = bytes === undefined ? 3 * payload.length : bytes.length;
     const [block, count] = writeHeaders(compiled, headers, room);
@@ -181,22 +186,6 @@ export function createEngine(glue, exports, host) {
       length = bytes.length;
     }
     if (engine.verify(block, length, count, now) !== 0) throw fail();
-    views();
-    return result(compiled);
-  }
-
-  function verifyOnHost(compiled, payload, length, headers, now) {
-    const [block, count] = writeHeaders(compiled, headers, 0);
-    if (engine.verifyBegin(block, length, count, now) !== 0) throw fail();
-    const content = output();
-    const split = region.slot(BEFORE_LEN);
-    const before = content.subarray(0, split);
-    const after = content.subarray(split);
-    const keys = compiled.hostKeys;
-    const tags = keys.map((key) => host.hmac(key, before, payload, after));
-    reserve(32 * keys.length);
-    for (let i = 0; i < tags.length; i++) region.u8.set(tags[i], region.input + 32 * i);
-    if (engine.verifyFinish(keys.length) !== 0) throw fail();
     views();
     return result(compiled);
   }
@@ -237,9 +226,9 @@ export function createEngine(glue, exports, host) {
     const bytes = payloadBytes(payload);
     const timestamp = clockSeconds(options, 'timestamp');
     loadSigner(compiled);
-    if (compiled.hostKeys !== null && !compiled.canonical) {
-      const length = bytes === undefined ? host.byteLength(payload) : bytes.length;
-      if (host.prefer(length)) return signOnHost(compiled, bytes ?? payload, options, timestamp);
+    if (compiled.onHost) {
+      const answer = onHost.sign(compiled, bytes, payload, options, timestamp);
+      if (answer !== undefined) return answer;
     }
     const room = bytes === undefined ? 3 * payload.length : bytes.length;
     const [idLength, random] = writeId(compiled, options, room);
@@ -252,21 +241,6 @@ export function createEngine(glue, exports, host) {
       length = bytes.length;
     }
     if (engine.sign(idLength, random, length, timestamp) !== 0) throw fail();
-    return headersFrom(output());
-  }
-
-  function signOnHost(compiled, payload, options, timestamp) {
-    const [idLength, random] = writeId(compiled, options, 0);
-    if (engine.signBegin(idLength, random, timestamp) !== 0) throw fail();
-    const content = output();
-    const split = region.slot(BEFORE_LEN);
-    const before = content.subarray(0, split);
-    const after = content.subarray(split);
-    const keys = compiled.hostKeys.slice(0, compiled.tagCount);
-    const tags = keys.map((key) => host.hmac(key, before, payload, after));
-    reserve(32 * keys.length);
-    for (let i = 0; i < tags.length; i++) region.u8.set(tags[i], region.input + 32 * i);
-    if (engine.signFinish(keys.length) !== 0) throw fail();
     return headersFrom(output());
   }
 
@@ -320,7 +294,7 @@ export function createEngine(glue, exports, host) {
     [block, count] = writeHeaders(compiled, headers, 0);
     if (engine.verifyBegin(block, bytes.length, count, now) !== 0) throw fail();
     writeTags(tags);
-    if (engine.verifyFinish(tags.length) !== 0) throw fail();
+    if (engine.verifyFinish(tags.length, false) !== 0) throw fail();
     views();
     return result(compiled);
   }
@@ -341,7 +315,7 @@ export function createEngine(glue, exports, host) {
     [idLength, random] = writeId(compiled, fixed, 0);
     if (engine.signBegin(idLength, random, timestamp) !== 0) throw fail();
     writeTags(tags);
-    if (engine.signFinish(tags.length) !== 0) throw fail();
+    if (engine.signFinish(tags.length, false) !== 0) throw fail();
     return headersFrom(output());
   }
 

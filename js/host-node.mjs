@@ -5,20 +5,29 @@
 // verification refuses, so the same delivery would get another answer in Node than in the other runtimes.
 
 import { Buffer } from 'node:buffer';
-import { createHmac, createSecretKey } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
+import { hostPaths } from './host-paths.mjs';
 
 /**
  * Below this many payload bytes the wasm HMAC, which needs no call out of wasm and no native
- * object per MAC, is faster than `node:crypto` in Node and Deno; Bun's `node:crypto` costs little
- * per call, so there it computes every MAC. `make bench` measures both sides of the threshold.
+ * object per MAC, is faster than `node:crypto`: each runtime's native call costs differently (least
+ * in Bun, most in Deno). `make bench` measures both sides of the threshold.
  */
-export const NATIVE_FROM_BYTES = globalThis.Bun === undefined ? 1024 : 0;
+export const NATIVE_FROM_BYTES = globalThis.Bun !== undefined ? 512 : globalThis.Deno !== undefined ? 4096 : 1024;
 
-export function nodeHost(nativeFrom = NATIVE_FROM_BYTES) {
-  return {
-    key: (bytes) => createSecretKey(bytes),
+/**
+ * `nativeFrom`: the payload length from which the native MAC is used. `oneShot`: whether to hash
+ * HMAC's inner message in one call of `crypto.hash` (Node ≥ 20.12, Bun, Deno) where the runtime
+ * has it, with the outer hash, one block, left to Rust; a `createHmac` object costs more per call
+ * than the whole one-shot hash of a short body. Both are settable so that tests can take each path.
+ */
+export function nodeHost(nativeFrom = NATIVE_FROM_BYTES, { oneShot = true } = {}) {
+  const hash = oneShot && typeof nodeCrypto.hash === 'function' ? nodeCrypto.hash : undefined;
+  return hostPaths({
+    key: (bytes) => nodeCrypto.createSecretKey(bytes),
+    innerHash: hash === undefined ? undefined : (bytes) => hash('sha256', bytes, 'buffer'),
     hmac(key, before, payload, after) {
-      const mac = createHmac('sha256', key);
+      const mac = nodeCrypto.createHmac('sha256', key);
       mac.update(before);
       mac.update(payload);
       if (after.length > 0) mac.update(after);
@@ -26,5 +35,5 @@ export function nodeHost(nativeFrom = NATIVE_FROM_BYTES) {
     },
     byteLength: (text) => Buffer.byteLength(text, 'utf8'),
     prefer: (length) => length >= nativeFrom,
-  };
+  });
 }

@@ -4,7 +4,7 @@
 use hmac::{Hmac, KeyInit, Mac};
 use hookseal::scheme::PRESETS;
 use hookseal::{Code, Config, Limits, Scheme, Secret, Signer, Verifier};
-use sha2::Sha256;
+use sha2::{Digest, Sha256};
 
 const NOW: i64 = 1_700_000_000;
 
@@ -101,6 +101,53 @@ fn split_verification_with_a_host_mac_agrees_with_verify_at_in_every_preset() {
         let tampered: Vec<[u8; 32]> = keys.iter().map(|k| host_mac(k, &before, b"{}", &after)).collect();
         assert_eq!(verifier.finish(pending.clone(), &tampered).unwrap_err().code(), Code::NoMatchingSignature);
         assert_eq!(verifier.verify_at(b"{}", &headers, NOW).unwrap_err().code(), Code::NoMatchingSignature);
-        assert_eq!(verifier.finish(pending, &tags[..1]).unwrap_err().code(), Code::InvalidOptions);
+        assert_eq!(verifier.finish(pending.clone(), &tags[..1]).unwrap_err().code(), Code::InvalidOptions);
+
+        // The host hashes only the inner message (its key block, then the content): the same answer.
+        let inner: Vec<[u8; 32]> = keys.iter().map(|k| host_inner_hash(k, &before, body, &after)).collect();
+        assert_eq!(verifier.finish_inner(pending.clone(), &inner).unwrap(), whole, "{name}");
+        let tampered: Vec<[u8; 32]> = keys.iter().map(|k| host_inner_hash(k, &before, b"{}", &after)).collect();
+        assert_eq!(verifier.finish_inner(pending.clone(), &tampered).unwrap_err().code(), Code::NoMatchingSignature);
+        assert_eq!(verifier.finish_inner(pending, &inner[..1]).unwrap_err().code(), Code::InvalidOptions);
+    }
+}
+
+/// SHA-256 (the `sha2` crate) of the key's inner block then `before ‖ body ‖ after`: HMAC's inner
+/// hash, as a host with a native one-shot SHA-256 computes it.
+fn host_inner_hash(key: &[u8], before: &[u8], body: &[u8], after: &[u8]) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    hash.update(hookseal::mac::inner_key_block(key).as_slice());
+    hash.update(before);
+    hash.update(body);
+    hash.update(after);
+    hash.finalize().into()
+}
+
+#[test]
+fn a_signer_finishes_from_inner_hashes_as_from_whole_macs() {
+    for name in PRESETS {
+        let texts = if name == "standard" {
+            ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD"]
+        } else {
+            ["current-secret", "previous-secret"]
+        };
+        let secrets: Vec<Secret> = texts.iter().map(|t| Secret::Text(t)).collect();
+        let signer = Signer::new(&config(name, &secrets)).unwrap();
+        let body = br#"{"event":"ping"}"#;
+        let id = signer.needs_id().then_some("msg_2");
+        let expected = signer.sign_at(body, id, NOW).unwrap();
+        let signing = signer.begin(id, NOW).unwrap();
+        let (before, after) = signer.content_around_body(&signing);
+        let keys: Vec<Vec<u8>> = texts
+            .iter()
+            .take(signer.tag_count())
+            .map(|t| match t.strip_prefix("whsec_") {
+                Some(b64) => base64::Engine::decode(&base64::engine::general_purpose::STANDARD, b64).unwrap(),
+                None => t.as_bytes().to_vec(),
+            })
+            .collect();
+        let inner: Vec<[u8; 32]> = keys.iter().map(|k| host_inner_hash(k, &before, body, &after)).collect();
+        assert_eq!(signer.finish_inner(&signing, &inner).unwrap(), expected, "{name}");
+        assert_eq!(signer.finish_inner(&signing, &[]).unwrap_err().code(), Code::InvalidOptions, "{name}");
     }
 }

@@ -128,10 +128,12 @@ impl Engine {
         self.answer(result)
     }
 
-    /// Compares the `tags` MACs in the first `32 * tags` input bytes with the pending candidates.
+    /// Compares the `tags` MACs in the first `32 * tags` input bytes with the pending candidates;
+    /// with `inner`, those are HMAC's inner hashes (see `Verifier::finish_inner`), whose outer
+    /// hashes are taken here first.
     #[wasm_bindgen(js_name = verifyFinish)]
-    pub fn verify_finish(&mut self, tags: u32) -> u32 {
-        let result = self.run_verify_finish(tags as usize);
+    pub fn verify_finish(&mut self, tags: u32, inner: bool) -> u32 {
+        let result = self.run_verify_finish(tags as usize, inner);
         self.answer(result)
     }
 
@@ -151,10 +153,11 @@ impl Engine {
         self.answer(result)
     }
 
-    /// The headers from the host's `tags` MACs (first `32 * tags` input bytes).
+    /// The headers from the host's `tags` MACs (first `32 * tags` input bytes), or from their
+    /// inner hashes with `inner`, as for [`Engine::verify_finish`].
     #[wasm_bindgen(js_name = signFinish)]
-    pub fn sign_finish(&mut self, tags: u32) -> u32 {
-        let result = self.run_sign_finish(tags as usize);
+    pub fn sign_finish(&mut self, tags: u32, inner: bool) -> u32 {
+        let result = self.run_sign_finish(tags as usize, inner);
         self.answer(result)
     }
 }
@@ -203,10 +206,12 @@ impl Engine {
         Ok(())
     }
 
-    fn run_verify_finish(&mut self, count: usize) -> Result<(), Error> {
+    fn run_verify_finish(&mut self, count: usize, inner: bool) -> Result<(), Error> {
         let pending = self.pending.take().ok_or(Error::new(Code::InvalidOptions, "no verification is pending"))?;
         let tags = read_tags(&self.region.input, count)?;
-        let verified = self.verifier()?.finish(pending, &tags)?;
+        let verifier = self.verifier()?;
+        let tags = if inner { verifier.macs_from_inner(&tags)? } else { tags };
+        let verified = verifier.finish(pending, &tags)?;
         report(&mut self.region, &verified);
         Ok(())
     }
@@ -244,11 +249,13 @@ impl Engine {
         Ok(())
     }
 
-    fn run_sign_finish(&mut self, count: usize) -> Result<(), Error> {
+    fn run_sign_finish(&mut self, count: usize, inner: bool) -> Result<(), Error> {
         let (id, timestamp) = self.signing.take().ok_or(Error::new(Code::InvalidOptions, "no signing is pending"))?;
         let tags = read_tags(&self.region.input, count)?;
         let signer = self.signer.as_ref().ok_or(Error::new(Code::InvalidOptions, "no signer is loaded"))?;
-        let headers = signer.finish(&signer.begin(id.as_deref(), timestamp)?, &tags)?;
+        let signing = signer.begin(id.as_deref(), timestamp)?;
+        let tags = if inner { signer.macs_from_inner(&tags)? } else { tags };
+        let headers = signer.finish(&signing, &tags)?;
         self.region.output.clear();
         write_headers(&mut self.region.output, &headers);
         Ok(())
@@ -271,13 +278,17 @@ fn report(region: &mut Region, verified: &crate::Verified) {
 }
 
 /// The metadata JavaScript keeps beside a descriptor: the header names to read (in the order the
-/// header block lists them), the key bytes for a host MAC, and what the object reports.
+/// header block lists them), the key bytes for a host MAC and the keys' inner blocks for a host
+/// that hashes HMAC's inner message itself (`innerKeys`, 64 bytes each, in order), and what the
+/// object reports.
 fn compiled(desc: &[u8], config: &Config<'_>, opts: &EndpointOptions, limits: Limits) -> Result<JsValue, JsValue> {
     let out = Object::new();
     set(&out, "descriptor", &Uint8Array::from(desc).into());
     let names: Array = header_names(&config.scheme).into_iter().map(JsValue::from_str).collect();
     set(&out, "names", &names.into());
     let keys = Array::new();
+    // Sized once, so that no reallocation leaves a copy of a key block behind.
+    let mut inner_keys = zeroize::Zeroizing::new(Vec::with_capacity(64 * config.secrets.len()));
     let mut asymmetric = false;
     for (index, secret) in config.secrets.iter().enumerate() {
         // The endpoint was built, so a key that reads as Ed25519 is one; it has no HMAC bytes.
@@ -288,8 +299,10 @@ fn compiled(desc: &[u8], config: &Config<'_>, opts: &EndpointOptions, limits: Li
         let bytes = secret::key_bytes(secret, config.scheme.key_encoding, index)
             .map_err(|e| super::errors::webhook_error(&e))?;
         keys.push(&Uint8Array::from(bytes.as_slice()).into());
+        inner_keys.extend_from_slice(crate::webhook::mac::inner_key_block(&bytes).as_slice());
     }
     set(&out, "keys", &keys.into());
+    set(&out, "innerKeys", &Uint8Array::from(inner_keys.as_slice()).into());
     set(&out, "asymmetric", &JsValue::from_bool(asymmetric));
     set(&out, "scheme", &JsValue::from_str(&config.scheme.name));
     set(&out, "signatureHeader", &JsValue::from_str(config.scheme.signature_header.primary()));

@@ -9,12 +9,39 @@
 
 use sha2::block_api::compress256;
 use sha2::{Digest, Sha256};
+use zeroize::{Zeroize, Zeroizing};
 
 /// SHA-256's block size, which is also HMAC's key block size.
 const BLOCK: usize = 64;
 
 /// SHA-256 initial chaining value (FIPS 180-4 §5.3.3).
 const IV: [u32; 8] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+const INNER_PAD: u8 = 0x36;
+const OUTER_PAD: u8 = 0x5c;
+
+/// The key as one block (hashed first if longer than a block, as RFC 2104 says), each byte
+/// XORed with `pad`.
+fn padded_key(key: &[u8], pad: u8) -> Zeroizing<[u8; BLOCK]> {
+    let mut block = Zeroizing::new([0u8; BLOCK]);
+    let digest;
+    let key = if key.len() > BLOCK {
+        digest = Sha256::digest(key);
+        digest.as_slice()
+    } else {
+        key
+    };
+    block.iter_mut().zip(key).for_each(|(b, k)| *b = *k);
+    block.iter_mut().for_each(|b| *b ^= pad);
+    block
+}
+
+/// The first block of HMAC-SHA256's inner hash under `key` (the key XOR the inner pad): a host
+/// that hashes `inner_key_block ‖ message` with its own SHA-256 hands the digest to
+/// [`KeyState::tag_from_inner`]. It is as secret as the key.
+pub fn inner_key_block(key: &[u8]) -> Zeroizing<[u8; BLOCK]> {
+    padded_key(key, INNER_PAD)
+}
 
 /// The keyed HMAC-SHA256 state: the chaining values after the inner and the outer padded key.
 #[derive(Clone, PartialEq, Eq)]
@@ -44,26 +71,20 @@ pub const KEY_STATE_LEN: usize = 64;
 impl KeyState {
     /// Keys HMAC-SHA256 with `key` (a key longer than a block is hashed first, as RFC 2104 says).
     pub fn new(key: &[u8]) -> KeyState {
-        let mut block = [0u8; BLOCK];
-        let digest;
-        let key = if key.len() > BLOCK {
-            digest = Sha256::digest(key);
-            digest.as_slice()
-        } else {
-            key
-        };
-        block.iter_mut().zip(key).for_each(|(b, k)| *b = *k);
-        let pad = |byte: u8| {
-            let mut padded = block;
-            padded.iter_mut().for_each(|b| *b ^= byte);
+        let chain = |mut padded: Zeroizing<[u8; BLOCK]>| {
             let mut state = IV;
-            compress256(&mut state, &[padded]);
-            zeroize::Zeroize::zeroize(&mut padded);
+            compress256(&mut state, &[*padded]);
+            padded.zeroize();
             state
         };
-        let state = KeyState { inner: pad(0x36), outer: pad(0x5c) };
-        zeroize::Zeroize::zeroize(&mut block);
-        state
+        KeyState { inner: chain(padded_key(key, INNER_PAD)), outer: chain(padded_key(key, OUTER_PAD)) }
+    }
+
+    /// The tag from the inner hash computed elsewhere: SHA-256 of [`inner_key_block`] then the
+    /// message, for a host whose own SHA-256 is faster than this one. Only the outer hash, one
+    /// block, is left to do here.
+    pub fn tag_from_inner(&self, inner: &[u8; 32]) -> [u8; 32] {
+        outer_hash(&self.outer, inner)
     }
 
     /// The state as 64 bytes (inner then outer chaining value, big-endian words).
@@ -149,11 +170,18 @@ impl Mac {
     /// The 32-byte tag.
     pub fn finalize(mut self) -> [u8; 32] {
         let inner = finish(&mut self.state, &mut self.buffer, self.buffered, self.length);
-        let mut outer = self.outer;
-        let mut block = [0u8; BLOCK];
-        block.iter_mut().zip(inner).for_each(|(b, i)| *b = i);
-        finish(&mut outer, &mut block, 32, (BLOCK + 32) as u64)
+        outer_hash(&self.outer, &inner)
     }
+}
+
+/// HMAC's outer hash from its chaining value after the outer key block.
+fn outer_hash(outer: &[u32; 8], inner: &[u8; 32]) -> [u8; 32] {
+    let mut state = *outer;
+    let mut block = [0u8; BLOCK];
+    block.iter_mut().zip(inner).for_each(|(b, i)| *b = *i);
+    let tag = finish(&mut state, &mut block, 32, (BLOCK + 32) as u64);
+    state.zeroize();
+    tag
 }
 
 /// SHA-256 padding and the last block(s): `buffer` holds the `buffered` trailing bytes of a
@@ -230,6 +258,23 @@ mod tests {
                 assert_eq!(ours(&key, &[data]), expected, "key {key_len} len {len}");
                 let split = len / 3;
                 assert_eq!(ours(&key, &[&data[..split], &data[split..]]), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn an_inner_hash_from_elsewhere_gives_the_same_tag() {
+        let data: Vec<u8> = (0..300u32).map(|i| (i * 11 + 5) as u8).collect();
+        for key_len in [1, 32, 63, 64, 65, 200] {
+            let key: Vec<u8> = (0..key_len).map(|i| i as u8 ^ 0xa5).collect();
+            let state = KeyState::new(&key);
+            for len in [0, 1, 55, 56, 64, 119, 120, 299] {
+                let data = &data[..len];
+                let mut inner = Sha256::new();
+                inner.update(inner_key_block(&key).as_slice());
+                inner.update(data);
+                let inner: [u8; 32] = inner.finalize().into();
+                assert_eq!(state.tag_from_inner(&inner), reference(&key, data), "key {key_len} len {len}");
             }
         }
     }

@@ -121,6 +121,11 @@ impl Key {
         &self.state
     }
 
+    /// The MAC from HMAC's inner hash computed elsewhere (see [`KeyState::tag_from_inner`]).
+    pub fn tag_from_inner(&self, inner: &[u8; 32]) -> [u8; 32] {
+        self.state.tag_from_inner(inner)
+    }
+
     /// A fresh MAC computation under this key.
     pub(crate) fn mac(&self) -> Mac {
         self.state.mac()

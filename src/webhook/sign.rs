@@ -152,6 +152,22 @@ impl Signer {
         self.headers(signing, tags, &[])
     }
 
+    /// [`Signer::finish`] from the inner hashes of the MACs, as [`crate::Verifier::finish_inner`]
+    /// takes them: one per key of [`Signer::tag_count`], in order.
+    pub fn finish_inner(&self, signing: &Signing<'_>, inner: &[[u8; 32]]) -> Result<Vec<(String, String)>> {
+        self.finish(signing, &self.macs_from_inner(inner)?)
+    }
+
+    /// The MACs [`Signer::finish`] takes, from their inner hashes as [`Signer::finish_inner`]
+    /// takes them.
+    pub fn macs_from_inner(&self, inner: &[[u8; 32]]) -> Result<Vec<[u8; 32]>> {
+        if inner.len() != self.tag_count() {
+            return Err(Error::new(Code::InvalidOptions, "one MAC per HMAC signing secret is needed"));
+        }
+        let keys = self.signing_keys().filter_map(EndpointKey::hmac);
+        Ok(keys.zip(inner).map(|(key, i)| key.tag_from_inner(i)).collect())
+    }
+
     /// [`Signer::finish`] that also writes the `v1a` signatures of the Ed25519 keys, over the
     /// content rebuilt from `signing` and `payload` (the exact body that will be sent).
     pub fn finish_with_payload(

@@ -251,6 +251,23 @@ impl Verifier {
         self.compare(pending, tags, &[])
     }
 
+    /// [`Verifier::finish`] from the inner hashes of the MACs, for a host whose SHA-256 is faster
+    /// than this crate's: `inner[i]` is SHA-256 of the `i`-th HMAC key's
+    /// [`inner_key_block`](crate::webhook::mac::inner_key_block) followed by the signed content
+    /// ([`Verifier::content_around_body`] around the body). Only HMAC's outer hash runs here.
+    pub fn finish_inner(&self, pending: Pending, inner: &[[u8; 32]]) -> Result<Verified> {
+        self.finish(pending, &self.macs_from_inner(inner)?)
+    }
+
+    /// The MACs [`Verifier::finish`] takes, from their inner hashes as
+    /// [`Verifier::finish_inner`] takes them.
+    pub fn macs_from_inner(&self, inner: &[[u8; 32]]) -> Result<Vec<[u8; 32]>> {
+        if inner.len() != self.mac_count() {
+            return Err(Error::new(Code::InvalidOptions, "one MAC per HMAC secret is needed"));
+        }
+        Ok(self.endpoint.hmac_keys().zip(inner).map(|(key, i)| key.tag_from_inner(i)).collect())
+    }
+
     /// [`Verifier::finish`] that also checks the `v1a` candidates against the Ed25519 keys, over
     /// the signed content rebuilt from `pending` and `payload` (the raw body, as passed to
     /// [`Verifier::begin_at`]; in canonical mode it is canonicalized here). `tags` are the MACs of
