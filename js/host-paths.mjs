@@ -12,6 +12,8 @@
 // - the host's streaming HMAC (`host.hmac`), where the runtime has no one-shot hash or the content
 //   around the body is longer than the room left for it.
 
+import { OUTPUT_LEN, OUTPUT_PTR } from './region.mjs';
+
 /**
  * Room left before a payload written for the one-shot hash (HMAC's inner key block and the signed
  * content before the body go there) and after it (the content after the body). Longer content,
@@ -68,18 +70,19 @@ function createPaths(host, core) {
    * it, else whole MACs from `host.hmac`. Returns whether they are inner hashes.
    */
   function writeInnerTags(compiled, at, length, count) {
-    const content = region.output();
+    region.views();
     const u8 = region.u8;
+    const out = region.slot(OUTPUT_PTR);
     const split = region.slot(BEFORE_LEN);
-    const afterLength = content.length - split;
+    const afterLength = region.slot(OUTPUT_LEN) - split;
     if (KEY_BLOCK + split > AROUND_ROOM || afterLength > AROUND_ROOM) {
       writeTags(hostTags(compiled.hostKeys.slice(0, count), u8.subarray(at, at + length)));
       return false;
     }
     const start = at - split - KEY_BLOCK;
     const end = at + length + afterLength;
-    u8.set(content.subarray(0, split), at - split);
-    u8.set(content.subarray(split), at + length);
+    u8.copyWithin(at - split, out, out + split);
+    u8.copyWithin(at + length, out + split, out + split + afterLength);
     const tags = [];
     for (let i = 0; i < count; i++) {
       u8.set(compiled.innerKeys[i], start);

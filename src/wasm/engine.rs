@@ -177,7 +177,7 @@ impl Engine {
         check_header_count(count, verifier.limits())?;
         let (block, rest) = split(&self.region.input, headers_len)?;
         let payload = rest.get(..payload_len).ok_or_else(missing_input)?;
-        let headers = read_block(block, &header_names(verifier.scheme()))?;
+        let headers = read_block(block, header_names(verifier.scheme()))?;
         let verified = verifier.verify_at(payload, &headers, now)?;
         report(&mut self.region, &verified);
         Ok(())
@@ -195,7 +195,7 @@ impl Engine {
         let now = seconds(now, "now")?;
         check_header_count(count, verifier.limits())?;
         let block = self.region.input.get(..headers_len).ok_or_else(missing_input)?;
-        let headers = read_block(block, &header_names(verifier.scheme()))?;
+        let headers = read_block(block, header_names(verifier.scheme()))?;
         let pending = verifier.begin_at(payload_len, &headers, now)?;
         let (before, after) = verifier.content_around_body(&pending);
         self.region.output.clear();
@@ -284,7 +284,7 @@ fn report(region: &mut Region, verified: &crate::Verified) {
 fn compiled(desc: &[u8], config: &Config<'_>, opts: &EndpointOptions, limits: Limits) -> Result<JsValue, JsValue> {
     let out = Object::new();
     set(&out, "descriptor", &Uint8Array::from(desc).into());
-    let names: Array = header_names(&config.scheme).into_iter().map(JsValue::from_str).collect();
+    let names: Array = header_names(&config.scheme).map(JsValue::from_str).collect();
     set(&out, "names", &names.into());
     let keys = Array::new();
     // Sized once, so that no reallocation leaves a copy of a key block behind.
@@ -313,13 +313,13 @@ fn compiled(desc: &[u8], config: &Config<'_>, opts: &EndpointOptions, limits: Li
 
 /// The names whose values the header block carries, in order: those of the headers the
 /// verifier reads ([`crate::Scheme::verified_headers`]).
-pub(crate) fn header_names(scheme: &crate::Scheme) -> Vec<&str> {
-    scheme.verified_headers().flat_map(|h| h.names()).collect()
+pub(crate) fn header_names(scheme: &crate::Scheme) -> impl Iterator<Item = &str> {
+    scheme.verified_headers().flat_map(|h| h.names())
 }
 
 /// The header block: for each name in order, a `u32` count of values, each a `u32` length and
 /// its UTF-8 bytes (all little-endian), as `js/engine.mjs` writes it.
-fn read_block<'a>(mut block: &'a [u8], names: &[&'a str]) -> Result<Block<'a>, Error> {
+fn read_block<'a>(mut block: &'a [u8], names: impl Iterator<Item = &'a str>) -> Result<Block<'a>, Error> {
     let malformed = || Error::new(Code::InvalidOptions, "the header block is malformed");
     let u32_at = |block: &mut &'a [u8]| -> Result<usize, Error> {
         let (head, rest) = split(block, 4).map_err(|_| malformed())?;
@@ -334,7 +334,7 @@ fn read_block<'a>(mut block: &'a [u8], names: &[&'a str]) -> Result<Block<'a>, E
             let (value, rest) = split(block, len).map_err(|_| malformed())?;
             block = rest;
             let value = core::str::from_utf8(value).map_err(|_| malformed())?;
-            pairs.push((*name, value));
+            pairs.push((name, value));
         }
     }
     Ok(Block(pairs))
