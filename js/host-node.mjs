@@ -13,7 +13,7 @@ import { hostPaths } from './host-paths.mjs';
  * object per MAC, is faster than `node:crypto`: each runtime's native call costs differently (least
  * in Bun, most in Deno). `make bench` measures both sides of the threshold.
  */
-export const NATIVE_FROM_BYTES = globalThis.Bun !== undefined ? 512 : globalThis.Deno !== undefined ? 4096 : 1024;
+export const NATIVE_FROM_BYTES = globalThis.Bun !== undefined ? 512 : globalThis.Deno !== undefined ? 3072 : 768;
 
 /**
  * `nativeFrom`: the payload length from which the native MAC is used. `oneShot`: whether to hash

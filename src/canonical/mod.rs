@@ -29,6 +29,7 @@
 
 #[cfg(feature = "serde")]
 mod serde;
+#[cfg_attr(not(feature = "canonical-tokens"), allow(dead_code))]
 mod stringified;
 mod write;
 
@@ -52,7 +53,21 @@ pub fn canonicalize(input: &[u8]) -> Result<String> {
 }
 
 /// The canonical form of the JSON text `input`, parsed with `options`.
+///
+/// With the `canonical-tokens` feature (a default), text whose every token is already in
+/// canonical form (as `JSON.stringify` writes them, with any whitespace between tokens) is
+/// answered from its tokens, without building a tree; any other text goes through the strict
+/// parser, which gives the answer or the exact error. Both answer every input alike.
 pub fn canonicalize_with(input: &[u8], options: &ParseOptions) -> Result<String> {
+    #[cfg(feature = "canonical-tokens")]
+    if let Some(canonical) = stringified::from_tokens(input, options) {
+        return Ok(canonical);
+    }
+    strict(input, options)
+}
+
+/// [`canonicalize_with`] through the strict parser and the tree it builds, always.
+pub(crate) fn strict(input: &[u8], options: &ParseOptions) -> Result<String> {
     let value = json::parse(input, options)?;
     // The canonical form is rarely longer than the input; reserve that much once.
     let mut out = String::with_capacity(input.len());

@@ -1,13 +1,15 @@
-//! The canonical form of text that ECMAScript's `JSON.stringify` wrote (without indentation).
+//! The canonical form of text whose tokens are already canonical.
 //!
 //! RFC 8785 takes its string escapes from `JSON.stringify` and its number format from
-//! `Number.prototype.toString`, so such text is already canonical in everything but member order.
-//! `canonicalizeValue` in JavaScript is `JSON.stringify` followed by this: members are sorted by
-//! their names' UTF-16 code units, and every other token is copied as written, without unescaping
-//! strings or reading numbers back. Whatever `JSON.stringify` would not have written (whitespace,
-//! another escape, a lone surrogate's `\udxxx`, a value past a limit) sends the text through the
-//! strict parser instead, which gives the exact error, so no input is ever answered wrongly
-//! because it came from elsewhere — only more slowly.
+//! `Number.prototype.toString`, so text that `JSON.stringify` wrote (and most JSON on the wire,
+//! indented or not) is already canonical in everything but member order and whitespace.
+//! `canonicalizeValue` in JavaScript is `JSON.stringify` followed by this, and
+//! [`super::canonicalize_with`] tries it first: whitespace between tokens is dropped, members are
+//! sorted by their names' UTF-16 code units, and every other token is copied as written, without
+//! unescaping strings or reading numbers back. Whatever is not already canonical (another escape, a
+//! lone surrogate's `\udxxx`, a number such as `1.0` or `1E2`, a value past a limit) sends the text
+//! through the strict parser instead, which gives the exact answer or error, so no input is ever
+//! answered wrongly because it came from elsewhere — only more slowly.
 
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -36,8 +38,7 @@ struct Token {
 }
 
 /// The canonical form of `input`, text that ECMAScript's `JSON.stringify` wrote (as JavaScript
-/// bindings have it); any other text is answered exactly as [`super::canonicalize_with`] answers
-/// it, only without the shortcut.
+/// bindings have it); the same as [`super::canonicalize_with`], which answers any text.
 ///
 /// ```
 /// use hookseal::canonical::{canonicalize_stringified, ParseOptions};
@@ -47,19 +48,26 @@ struct Token {
 /// # Ok::<(), hookseal::Error>(())
 /// ```
 pub fn canonicalize_stringified(input: &[u8], options: &ParseOptions) -> Result<String> {
-    match (core::str::from_utf8(input), input.len() <= options.max_input_len) {
-        (Ok(text), true) => match tokenize(text, options) {
-            Some(tokens) => {
-                let mut out = String::with_capacity(text.len());
-                if emit(text, &tokens, 0, &mut out).is_some() {
-                    return Ok(out);
-                }
-                super::canonicalize_with(input, options)
-            }
-            None => super::canonicalize_with(input, options),
-        },
-        _ => super::canonicalize_with(input, options),
+    super::canonicalize_with(input, options)
+}
+
+/// The deepest nesting the token path answers.
+const TOKEN_PATH_MAX_DEPTH: usize = 64;
+
+/// The canonical form of `input` from its tokens, or `None` if some token is not canonical or a
+/// limit of `options` is reached (the strict parser then answers).
+pub(crate) fn from_tokens(input: &[u8], options: &ParseOptions) -> Option<String> {
+    if input.len() > options.max_input_len {
+        return None;
     }
+    let text = core::str::from_utf8(input).ok()?;
+    // `emit` recurses once per level: deeper documents take the strict path, whose parser and
+    // writer keep their stacks on the heap.
+    let bounded = ParseOptions { max_depth: options.max_depth.min(TOKEN_PATH_MAX_DEPTH), ..*options };
+    let tokens = tokenize(text, &bounded)?;
+    let mut out = String::with_capacity(text.len());
+    emit(text, &tokens, 0, &mut out)?;
+    Some(out)
 }
 
 /// What the grammar allows next.
@@ -139,15 +147,19 @@ fn tokenize(text: &str, options: &ParseOptions) -> Option<Vec<Token>> {
                 expect = if key { Expect::Colon } else { after_value(&open) };
                 pos = end;
             }
+            b' ' | b'\t' | b'\n' | b'\r' => pos += 1,
             b'-' | b'0'..=b'9' | b't' | b'f' | b'n' if value_allowed => {
-                let len =
-                    bytes.get(pos..)?.iter().position(|b| matches!(b, b',' | b']' | b'}')).unwrap_or(bytes.len() - pos);
+                let len = bytes
+                    .get(pos..)?
+                    .iter()
+                    .position(|b| matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r'))
+                    .unwrap_or(bytes.len() - pos);
                 let token = text.get(pos..pos + len)?;
                 let well_formed = match byte {
                     b't' => token == "true",
                     b'f' => token == "false",
                     b'n' => token == "null",
-                    _ => canonical_number(token),
+                    _ => canonical_number(token, options.exact_integers),
                 };
                 if !well_formed {
                     return None;
@@ -164,13 +176,15 @@ fn tokenize(text: &str, options: &ParseOptions) -> Option<Vec<Token>> {
 }
 
 /// True if `token` is a number as `Number.prototype.toString` writes it, the only way
-/// `JSON.stringify` writes numbers: a short integer at a glance, anything else read and written
-/// back.
-fn canonical_number(token: &str) -> bool {
-    let digits = token.strip_prefix('-').unwrap_or(token);
-    let short_integer = !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit());
-    if short_integer && (!digits.starts_with('0') || token == "0") {
+/// `JSON.stringify` writes numbers: a short integer or decimal at a glance, anything else read and
+/// written back. With `exact_integers`, long integers go to the strict parser, which refuses those
+/// beyond 2^53.
+fn canonical_number(token: &str, exact_integers: bool) -> bool {
+    if short_decimal(token) {
         return true;
+    }
+    if exact_integers {
+        return false;
     }
     match crate::json::parse_decimal(token.as_bytes()) {
         Some(n) if n.is_finite() => {
@@ -179,6 +193,37 @@ fn canonical_number(token: &str) -> bool {
             written == token
         }
         _ => false,
+    }
+}
+
+/// True for a number in fixed notation with at most 15 significant digits, no superfluous zero
+/// (leading, or trailing in a fraction), not `-0`, and from 1e-6 on in magnitude: what
+/// `Number.prototype.toString` writes for its value. A decimal of at most 15 significant digits
+/// survives the round trip through a double (DBL_DIG), so no other decimal as short denotes the
+/// same double, and the shortest one is what ECMAScript prints; from 1e-6 up to 1e21 it prints
+/// fixed notation (15 digits stay below 1e21).
+fn short_decimal(token: &str) -> bool {
+    let digits = token.strip_prefix('-').unwrap_or(token);
+    let (integer, fraction) = match digits.split_once('.') {
+        Some((integer, fraction)) => (integer, Some(fraction)),
+        None => (digits, None),
+    };
+    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(integer) || (integer.len() > 1 && integer.starts_with('0')) {
+        return false;
+    }
+    let Some(fraction) = fraction else {
+        // An integer: `0`, not `-0`.
+        return integer.len() <= 15 && (integer != "0" || token == "0");
+    };
+    if !all_digits(fraction) || fraction.ends_with('0') {
+        return false;
+    }
+    if integer == "0" {
+        let zeros = fraction.bytes().take_while(|b| *b == b'0').count();
+        zeros <= 5 && fraction.len() - zeros <= 15
+    } else {
+        integer.len() + fraction.len() <= 15
     }
 }
 
@@ -320,7 +365,7 @@ mod tests {
         let options = ParseOptions::default();
         (
             canonicalize_stringified(text.as_bytes(), &options),
-            super::super::canonicalize_with(text.as_bytes(), &options),
+            super::super::strict(text.as_bytes(), &options),
         )
     }
 
@@ -363,6 +408,59 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_between_tokens_takes_the_token_path_with_the_same_answers() {
+        for text in [
+            "\t[ 1 ,\n 2 ]\r\n",
+            "{\n  \"b\" : [ true , null ],\n  \"a\" : { }\n}",
+            " \"x\" ",
+            "[ ]",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{ \"a\": 1 , \"a\" : 2 }",
+            "[ 1.0 ]",
+            "[ 1.5e3 , -0 ]",
+            "  ",
+            "\u{feff}[1]",
+            "[1]\u{a0}",
+        ] {
+            let (fast, strict) = both(text);
+            assert_eq!(fast.map_err(|e| e.code()), strict.map_err(|e| e.code()), "{text:?}");
+        }
+        assert!(from_tokens(b"{\n \"b\": [1, 2.5],\n \"a\": \"\\n\"\n}", &ParseOptions::default()).is_some());
+    }
+
+    #[test]
+    fn short_decimals_are_exactly_what_ecmascript_prints() {
+        // Literals of every shape near the rule's edges: digits, dots, zeros, signs.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let alphabet = ["0", "1", "5", "9", "0", "0", ".", "-"];
+        for _ in 0..200_000 {
+            let len = 1 + next(20) as usize;
+            let literal: String = (0..len).map(|_| alphabet[next(alphabet.len() as u64) as usize]).collect();
+            let printed = crate::json::parse_decimal(literal.as_bytes()).filter(|n| n.is_finite()).map(|n| {
+                let mut out = String::new();
+                crate::json::write_ecmascript_number(n, &mut out);
+                out
+            });
+            if short_decimal(&literal) {
+                assert_eq!(printed.as_deref(), Some(literal.as_str()), "{literal}");
+            }
+        }
+        for canonical in ["0", "-1", "0.5", "-0.000001", "123456789012345", "1.25", "99999999999999.9"] {
+            assert!(short_decimal(canonical), "{canonical}");
+        }
+        for other in ["-0", "00", "01", "1.", ".5", "1.50", "0.0000001", "1234567890123456", "1e5", "1.2.3", "--1"] {
+            assert!(!short_decimal(other), "{other}");
+        }
+    }
+
+    #[test]
     fn sorts_by_utf16_code_units_not_bytes() {
         // U+FB01 (one unit, 0xFB01) sorts after U+1F600 (surrogates 0xD83D…) in UTF-16.
         let (fast, _) = both("{\"\u{fb01}\":1,\"\u{1f600}\":2,\"a\":3}");
@@ -374,5 +472,10 @@ mod tests {
         let deep = "[".repeat(200) + &"]".repeat(200);
         let (fast, strict) = both(&deep);
         assert_eq!(fast.unwrap_err().code(), strict.unwrap_err().code());
+        // Deeper than the token path goes, within the parser's limit: the strict path answers.
+        let deep = "[".repeat(100) + &"]".repeat(100);
+        assert!(from_tokens(deep.as_bytes(), &ParseOptions::default()).is_none());
+        let (fast, strict) = both(&deep);
+        assert_eq!(fast.unwrap(), strict.unwrap());
     }
 }
