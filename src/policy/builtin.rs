@@ -117,6 +117,17 @@ impl Builtin {
         }
     }
 
+    /// [`Builtin::source`] without the whitespace between tokens: the same JSON value, which is
+    /// what [`Builtin::document`] parses, in fewer bytes of the wasm.
+    const fn compact(self) -> &'static [u8] {
+        match self {
+            Builtin::JuriChat => &JURICHAT,
+            Builtin::Jelou => &JELOU,
+            Builtin::Talkover => &TALKOVER,
+            Builtin::StandardWebhooksEndpoint => &STANDARD_WEBHOOKS_ENDPOINT,
+        }
+    }
+
     /// The provider's error style.
     pub const fn style(self) -> ErrorStyle {
         match self {
@@ -138,7 +149,7 @@ impl Builtin {
 
     /// The document with `options` applied.
     pub fn document(self, options: &BuiltinOptions) -> Result<Value> {
-        let mut doc = parse(self.source().as_bytes(), &ParseOptions::default())?;
+        let mut doc = parse(self.compact(), &ParseOptions::default())?;
         if let Some(events) = &options.events {
             let Some(member) = self.events_member() else {
                 return Err(Error::with_message(Code::InvalidOptions, format!("{} has no event list", self.name())));
@@ -166,9 +177,87 @@ impl Builtin {
     }
 }
 
+// The compact copies, made when the crate compiles. Only `Builtin::source` keeps the pretty text,
+// so a build that never calls it (the npm package's wasm) embeds only these.
+const JURICHAT: [u8; compact_len(Builtin::JuriChat.source())] = compact(Builtin::JuriChat.source());
+const JELOU: [u8; compact_len(Builtin::Jelou.source())] = compact(Builtin::Jelou.source());
+const TALKOVER: [u8; compact_len(Builtin::Talkover.source())] = compact(Builtin::Talkover.source());
+const STANDARD_WEBHOOKS_ENDPOINT: [u8; compact_len(Builtin::StandardWebhooksEndpoint.source())] =
+    compact(Builtin::StandardWebhooksEndpoint.source());
+
+/// Where [`compact`]'s scan is: outside strings, in a string, or just after a backslash in one.
+#[derive(Clone, Copy)]
+enum Scan {
+    Between,
+    InString,
+    Escaped,
+}
+
+/// Whether [`compact`] keeps byte `b` (all but the whitespace between tokens), and the next state.
+const fn step(b: u8, scan: Scan) -> (bool, Scan) {
+    match (scan, b) {
+        (Scan::Between, b' ' | b'\t' | b'\n' | b'\r') => (false, Scan::Between),
+        (Scan::Between, b'"') | (Scan::Escaped, _) => (true, Scan::InString),
+        (Scan::Between, _) => (true, Scan::Between),
+        (Scan::InString, b'\\') => (true, Scan::Escaped),
+        (Scan::InString, b'"') => (true, Scan::Between),
+        (Scan::InString, _) => (true, Scan::InString),
+    }
+}
+
+/// How many bytes [`compact`] keeps of `json`.
+const fn compact_len(json: &str) -> usize {
+    let (mut rest, mut scan, mut n) = (json.as_bytes(), Scan::Between, 0);
+    while let [b, tail @ ..] = rest {
+        let (kept, next) = step(*b, scan);
+        n += kept as usize;
+        (rest, scan) = (tail, next);
+    }
+    n
+}
+
+/// `json` without the whitespace between its tokens (`N` is its [`compact_len`]). Runs when the
+/// crate compiles, where an index out of range is a compile error.
+#[allow(clippy::indexing_slicing)]
+const fn compact<const N: usize>(json: &str) -> [u8; N] {
+    let mut out = [0; N];
+    let (mut rest, mut scan, mut n) = (json.as_bytes(), Scan::Between, 0);
+    while let [b, tail @ ..] = rest {
+        let (kept, next) = step(*b, scan);
+        if kept {
+            out[n] = *b;
+            n += 1;
+        }
+        (rest, scan) = (tail, next);
+    }
+    out
+}
+
 fn object_mut<'v>(v: &'v mut Value, name: &str) -> Option<&'v mut Value> {
     match v {
         Value::Object(m) => m.get_mut(name),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Builtin;
+    use crate::json::{parse, ParseOptions};
+
+    #[test]
+    fn compact_copies_are_the_shipped_documents() {
+        for b in Builtin::ALL {
+            let options = ParseOptions::default();
+            let compact = b.compact();
+            assert_eq!(parse(compact, &options).unwrap(), parse(b.source().as_bytes(), &options).unwrap());
+            // Only whitespace between tokens went: every other byte is kept, in order.
+            let kept: alloc::vec::Vec<u8> = b.source().bytes().filter(|c| !c.is_ascii_whitespace()).collect();
+            let compact_kept: alloc::vec::Vec<u8> =
+                compact.iter().copied().filter(|c| !c.is_ascii_whitespace()).collect();
+            assert_eq!(kept, compact_kept);
+            assert!(compact.len() < b.source().len());
+            assert!(!compact.contains(&b'\n'));
+        }
     }
 }
