@@ -19,9 +19,6 @@
 //! Formats beyond these come from a [`FormatPlugin`]: the webhook policy plugs in its own
 //! (`webhook-url` and the custom-header formats) without the engine knowing them.
 
-use core::net::{Ipv4Addr, Ipv6Addr};
-use core::str::FromStr;
-
 use super::{idn, uri};
 
 /// Formats an embedding adds to the engine's own, by name, each checked by the plug-in.
@@ -138,14 +135,14 @@ impl Format {
     }
 }
 
-/// Dotted-quad IPv4 with no leading zeros (Rust's parser is exactly RFC 2673's grammar).
+/// Dotted-quad IPv4 with no leading zeros (Rust's grammar, which is exactly RFC 2673's).
 pub(crate) fn is_ipv4(s: &str) -> bool {
-    Ipv4Addr::from_str(s).is_ok()
+    crate::policy::ip::parse_ipv4(s).is_some()
 }
 
 /// RFC 4291 IPv6 text form, without zone id or brackets.
 pub(crate) fn is_ipv6(s: &str) -> bool {
-    Ipv6Addr::from_str(s).is_ok()
+    crate::policy::ip::parse_ipv6(s).is_some()
 }
 
 fn is_uuid(s: &str) -> bool {

@@ -10,6 +10,7 @@ mod builtin;
 pub(crate) mod custom_headers;
 #[cfg(feature = "schema")]
 mod formats;
+pub(crate) mod ip;
 #[cfg(feature = "schema")]
 mod output;
 #[cfg(feature = "schema")]
