@@ -185,7 +185,12 @@ fn remove_dot_segments(path: &str) -> String {
             input = input.get(end..).unwrap_or("");
         }
     }
-    out.concat()
+    // Not `concat`, whose generic code for `&str` would be in the wasm for this alone.
+    let mut path = String::with_capacity(out.iter().map(|s| s.len()).sum());
+    for segment in out {
+        path.push_str(segment);
+    }
+    path
 }
 
 /// Resolves `reference` against the absolute URI `base` (RFC 3986 §5.2.2), lowercasing the scheme
