@@ -58,6 +58,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use super::builtin_text::{bare, bare_len, compact, compact_len};
 use super::response::ErrorStyle;
 use super::schema::Schema;
 use crate::error::{Code, Error, Result};
@@ -128,6 +129,17 @@ impl Builtin {
         }
     }
 
+    /// [`Builtin::compact`] without the annotations the engine drops (`title`, `description`,
+    /// `$comment`): the same compiled schema, from fewer bytes.
+    const fn bare(self) -> &'static [u8] {
+        match self {
+            Builtin::JuriChat => &JURICHAT_BARE,
+            Builtin::Jelou => &JELOU_BARE,
+            Builtin::Talkover => &TALKOVER_BARE,
+            Builtin::StandardWebhooksEndpoint => &STANDARD_WEBHOOKS_ENDPOINT_BARE,
+        }
+    }
+
     /// The provider's error style.
     pub const fn style(self) -> ErrorStyle {
         match self {
@@ -149,7 +161,16 @@ impl Builtin {
 
     /// The document with `options` applied.
     pub fn document(self, options: &BuiltinOptions) -> Result<Value> {
-        let mut doc = parse(self.compact(), &ParseOptions::default())?;
+        self.document_from(self.compact(), options)
+    }
+
+    /// [`Builtin::document`] without the annotations, for compiling: the schema is the same.
+    pub(crate) fn schema_document(self, options: &BuiltinOptions) -> Result<Value> {
+        self.document_from(self.bare(), options)
+    }
+
+    fn document_from(self, text: &[u8], options: &BuiltinOptions) -> Result<Value> {
+        let mut doc = parse(text, &ParseOptions::default())?;
         if let Some(events) = &options.events {
             let Some(member) = self.events_member() else {
                 return Err(Error::with_message(Code::InvalidOptions, format!("{} has no event list", self.name())));
@@ -173,65 +194,23 @@ impl Builtin {
 
     /// The compiled schema, reporting in the provider's style.
     pub fn schema(self, options: &BuiltinOptions) -> Result<Schema> {
-        Ok(Schema::compile(&self.document(options)?)?.with_style(self.style()))
+        Ok(Schema::compile(&self.schema_document(options)?)?.with_style(self.style()))
     }
 }
 
-// The compact copies, made when the crate compiles. Only `Builtin::source` keeps the pretty text,
-// so a build that never calls it (the npm package's wasm) embeds only these.
+// The copies made when the crate compiles (`builtin_text`): compact for `Builtin::document`, and
+// without annotations for `Builtin::schema`. Only `Builtin::source` keeps the pretty text, so a
+// build that never calls it (the npm package's wasm) embeds only these, and one that compiles
+// built-ins but never reads their documents (hookseal/config's) only the bare ones.
 const JURICHAT: [u8; compact_len(Builtin::JuriChat.source())] = compact(Builtin::JuriChat.source());
 const JELOU: [u8; compact_len(Builtin::Jelou.source())] = compact(Builtin::Jelou.source());
 const TALKOVER: [u8; compact_len(Builtin::Talkover.source())] = compact(Builtin::Talkover.source());
 const STANDARD_WEBHOOKS_ENDPOINT: [u8; compact_len(Builtin::StandardWebhooksEndpoint.source())] =
     compact(Builtin::StandardWebhooksEndpoint.source());
-
-/// Where [`compact`]'s scan is: outside strings, in a string, or just after a backslash in one.
-#[derive(Clone, Copy)]
-enum Scan {
-    Between,
-    InString,
-    Escaped,
-}
-
-/// Whether [`compact`] keeps byte `b` (all but the whitespace between tokens), and the next state.
-const fn step(b: u8, scan: Scan) -> (bool, Scan) {
-    match (scan, b) {
-        (Scan::Between, b' ' | b'\t' | b'\n' | b'\r') => (false, Scan::Between),
-        (Scan::Between, b'"') | (Scan::Escaped, _) => (true, Scan::InString),
-        (Scan::Between, _) => (true, Scan::Between),
-        (Scan::InString, b'\\') => (true, Scan::Escaped),
-        (Scan::InString, b'"') => (true, Scan::Between),
-        (Scan::InString, _) => (true, Scan::InString),
-    }
-}
-
-/// How many bytes [`compact`] keeps of `json`.
-const fn compact_len(json: &str) -> usize {
-    let (mut rest, mut scan, mut n) = (json.as_bytes(), Scan::Between, 0);
-    while let [b, tail @ ..] = rest {
-        let (kept, next) = step(*b, scan);
-        n += kept as usize;
-        (rest, scan) = (tail, next);
-    }
-    n
-}
-
-/// `json` without the whitespace between its tokens (`N` is its [`compact_len`]). Runs when the
-/// crate compiles, where an index out of range is a compile error.
-#[allow(clippy::indexing_slicing)]
-const fn compact<const N: usize>(json: &str) -> [u8; N] {
-    let mut out = [0; N];
-    let (mut rest, mut scan, mut n) = (json.as_bytes(), Scan::Between, 0);
-    while let [b, tail @ ..] = rest {
-        let (kept, next) = step(*b, scan);
-        if kept {
-            out[n] = *b;
-            n += 1;
-        }
-        (rest, scan) = (tail, next);
-    }
-    out
-}
+const JURICHAT_BARE: [u8; bare_len(&JURICHAT)] = bare(&JURICHAT);
+const JELOU_BARE: [u8; bare_len(&JELOU)] = bare(&JELOU);
+const TALKOVER_BARE: [u8; bare_len(&TALKOVER)] = bare(&TALKOVER);
+const STANDARD_WEBHOOKS_ENDPOINT_BARE: [u8; bare_len(&STANDARD_WEBHOOKS_ENDPOINT)] = bare(&STANDARD_WEBHOOKS_ENDPOINT);
 
 fn object_mut<'v>(v: &'v mut Value, name: &str) -> Option<&'v mut Value> {
     match v {
@@ -242,8 +221,11 @@ fn object_mut<'v>(v: &'v mut Value, name: &str) -> Option<&'v mut Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::Builtin;
-    use crate::json::{parse, ParseOptions};
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    use super::{Builtin, BuiltinOptions, Schema};
+    use crate::json::{parse, ParseOptions, Value};
 
     #[test]
     fn compact_copies_are_the_shipped_documents() {
@@ -258,6 +240,46 @@ mod tests {
             assert_eq!(kept, compact_kept);
             assert!(compact.len() < b.source().len());
             assert!(!compact.contains(&b'\n'));
+        }
+    }
+
+    /// `value` without the members the bare copies drop, at every level.
+    fn without_annotations(value: &mut Value) {
+        match value {
+            Value::Object(m) => {
+                let kept: Vec<(String, Value)> = m
+                    .iter()
+                    .filter(|(k, v)| {
+                        !(matches!(k.as_str(), "title" | "description" | "$comment") && v.as_str().is_some())
+                    })
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                let mut kept: Vec<(String, Value)> = kept;
+                kept.iter_mut().for_each(|(_, v)| without_annotations(v));
+                *m = kept.into_iter().collect();
+            }
+            Value::Array(items) => items.iter_mut().for_each(without_annotations),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn bare_copies_compile_to_the_same_schemas() {
+        for b in Builtin::ALL {
+            let mut expected = b.document(&BuiltinOptions::default()).unwrap();
+            let full = Schema::compile(&expected).unwrap().with_style(b.style());
+            without_annotations(&mut expected);
+            let bare = b.schema_document(&BuiltinOptions::default()).unwrap();
+            assert_eq!(bare, expected);
+            assert!(b.bare().len() + 100 < b.compact().len());
+            // The compiled forms are the same, and so is what `schema` returns.
+            let compiled = b.schema(&BuiltinOptions::default()).unwrap();
+            assert_eq!(alloc::format!("{compiled:?}"), alloc::format!("{full:?}"));
+            let events = BuiltinOptions { events: Some(alloc::vec!["a.b".into()]) };
+            if b != Builtin::Jelou {
+                let full = Schema::compile(&b.document(&events).unwrap()).unwrap().with_style(b.style());
+                assert_eq!(alloc::format!("{:?}", b.schema(&events).unwrap()), alloc::format!("{full:?}"));
+            }
         }
     }
 }

@@ -7,6 +7,8 @@
 
 #[cfg(feature = "schema")]
 mod builtin;
+#[cfg(feature = "schema")]
+mod builtin_text;
 pub(crate) mod custom_headers;
 #[cfg(feature = "schema")]
 mod formats;
