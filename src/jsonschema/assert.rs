@@ -181,8 +181,17 @@ pub(crate) fn find_duplicate(a: &[Value], budget: &mut u64) -> Option<Option<(us
         crate::sort::heapsort(&mut sorted, |x, y| scalar_cmp(x.0, y.0).then(x.1.cmp(&y.1)) == Ordering::Less);
         return Some(first_repeat(&sorted, |x, y| scalar_cmp(x, y) == Ordering::Equal));
     }
-    let forms: Option<Vec<(alloc::string::String, usize)>> =
-        a.iter().zip(0..).map(|(v, i)| crate::canonical::to_canonical_string(v).ok().map(|form| (form, i))).collect();
+    // A loop, not `collect` into an `Option`, whose generic code would be in the wasm for this.
+    let mut forms = Some(Vec::with_capacity(a.len()));
+    for (v, i) in a.iter().zip(0..) {
+        match (crate::canonical::to_canonical_string(v), forms.as_mut()) {
+            (Ok(form), Some(forms)) => forms.push((form, i)),
+            _ => {
+                forms = None;
+                break;
+            }
+        }
+    }
     if let Some(mut sorted) = forms {
         let bytes: usize = sorted.iter().map(|(form, _)| form.len()).sum();
         *budget = budget.checked_sub(bytes as u64 / 64)?;

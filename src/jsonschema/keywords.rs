@@ -306,12 +306,21 @@ fn list<'a>(c: &mut Compiler<'a>, v: &'a Value, base: &str, at: &str) -> Result<
     if items.is_empty() {
         return Err(invalid(at, "must not be empty"));
     }
-    items.iter().enumerate().map(|(i, item)| c.node_for(item, base, format!("{at}/{i}"))).collect()
+    // Loops, not `collect` into a `Result`: each such collect is its own generic code in the wasm.
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(c.node_for(item, base, format!("{at}/{i}"))?);
+    }
+    Ok(out)
 }
 
 fn members<'a>(c: &mut Compiler<'a>, v: &'a Value, base: &str, at: &str) -> Result<Vec<(String, NodeId)>> {
     let Value::Object(m) = v else {
         return Err(invalid(at, "must be an object of schemas"));
     };
-    m.iter().map(|(name, item)| Ok((name.clone(), c.node_for(item, base, format!("{at}/{}", escape(name)))?))).collect()
+    let mut out = Vec::with_capacity(m.len());
+    for (name, item) in m.iter() {
+        out.push((name.clone(), c.node_for(item, base, format!("{at}/{}", escape(name)))?));
+    }
+    Ok(out)
 }
