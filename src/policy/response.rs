@@ -318,10 +318,15 @@ pub(crate) fn field_errors(
             let top = field.split('.').next().unwrap_or("");
             k.properties.iter().position(|(name, _)| name == top).unwrap_or(usize::MAX)
         };
-        let mut ranked: Vec<(usize, usize, (String, Vec<String>))> =
-            out.into_iter().enumerate().map(|(i, f)| (rank(&f.0), i, f)).collect();
+        let mut ranked: Vec<(usize, usize, (String, Vec<String>))> = Vec::with_capacity(out.len());
+        for (i, f) in out.into_iter().enumerate() {
+            ranked.push((rank(&f.0), i, f));
+        }
         heapsort(&mut ranked, |a, b| (a.0, a.1) < (b.0, b.1));
-        out = ranked.into_iter().map(|(_, _, f)| f).collect();
+        out = Vec::with_capacity(ranked.len());
+        for (_, _, f) in ranked {
+            out.push(f);
+        }
     }
     out
 }
@@ -330,7 +335,11 @@ pub(crate) fn field_errors(
 pub(crate) fn field_errors_json(fields: &[(String, Vec<String>)]) -> Value {
     let mut map = Map::new();
     for (f, ms) in fields {
-        map.insert(f.clone(), Value::Array(ms.iter().cloned().map(Value::String).collect()));
+        let mut list = Vec::with_capacity(ms.len());
+        for m in ms {
+            list.push(Value::String(m.clone()));
+        }
+        map.insert(f.clone(), Value::Array(list));
     }
     Value::Object(map)
 }
@@ -351,17 +360,24 @@ pub(crate) fn response(
                 ("errors", field_errors_json(fields)),
             ]),
         }),
-        ErrorStyle::Jelou => Some(Response {
-            status: 422,
-            body: object(alloc::vec![
-                (
-                    "message",
-                    Value::Array(fields.iter().flat_map(|(_, ms)| ms.iter().cloned().map(Value::String)).collect(),),
-                ),
-                ("statusMessage", text("error")),
-                ("status", Value::Number(0.0)),
-            ]),
-        }),
+        ErrorStyle::Jelou => {
+            // Loops here and below, not iterator chains: each chain is its own generic code in
+            // the wasm.
+            let mut messages = Vec::new();
+            for (_, ms) in fields {
+                for m in ms {
+                    messages.push(text(m));
+                }
+            }
+            Some(Response {
+                status: 422,
+                body: object(alloc::vec![
+                    ("message", Value::Array(messages)),
+                    ("statusMessage", text("error")),
+                    ("status", Value::Number(0.0)),
+                ]),
+            })
+        }
         ErrorStyle::Fastify => {
             let first = errors.first();
             let message =
@@ -377,16 +393,13 @@ pub(crate) fn response(
             })
         }
         ErrorStyle::ProblemDetails => {
-            let list = errors
-                .iter()
-                .filter(|e| e.keyword != "if")
-                .map(|e| {
-                    object(alloc::vec![
-                        ("pointer", Value::String(format!("#{}", target_pointer(e)))),
-                        ("detail", text(&e.message)),
-                    ])
-                })
-                .collect();
+            let mut list = Vec::new();
+            for e in errors.iter().filter(|e| e.keyword != "if") {
+                list.push(object(alloc::vec![
+                    ("pointer", Value::String(format!("#{}", target_pointer(e)))),
+                    ("detail", text(&e.message)),
+                ]));
+            }
             Some(Response {
                 status: 422,
                 body: object(alloc::vec![
