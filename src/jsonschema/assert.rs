@@ -177,7 +177,10 @@ fn first_repeat<K>(sorted: &[(K, usize)], equal: impl Fn(&K, &K) -> bool) -> Opt
 pub(crate) fn find_duplicate(a: &[Value], budget: &mut u64) -> Option<Option<(usize, usize)>> {
     *budget = budget.checked_sub(a.len() as u64)?;
     if a.iter().all(|v| !matches!(v, Value::Array(_) | Value::Object(_))) {
-        let mut sorted: Vec<(&Value, usize)> = a.iter().zip(0..).collect();
+        let mut sorted: Vec<(&Value, usize)> = Vec::with_capacity(a.len());
+        for (v, i) in a.iter().zip(0..) {
+            sorted.push((v, i));
+        }
         crate::sort::heapsort(&mut sorted, |x, y| scalar_cmp(x.0, y.0).then(x.1.cmp(&y.1)) == Ordering::Less);
         return Some(first_repeat(&sorted, |x, y| scalar_cmp(x, y) == Ordering::Equal));
     }

@@ -296,7 +296,11 @@ fn strings(v: &Value, at: &str) -> Result<Vec<String>> {
     if let Some([s, _]) = sorted.windows(2).find(|pair| matches!(pair, [a, b] if a == b)) {
         return Err(invalid(at, format_args!("\"{s}\" is listed twice")));
     }
-    Ok(out.into_iter().map(String::from).collect())
+    let mut names = Vec::with_capacity(out.len());
+    for name in out {
+        names.push(String::from(name));
+    }
+    Ok(names)
 }
 
 fn list<'a>(c: &mut Compiler<'a>, v: &'a Value, base: &str, at: &str) -> Result<Vec<NodeId>> {

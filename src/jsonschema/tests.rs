@@ -191,3 +191,17 @@ fn long_locations_keep_their_last_characters() {
     assert_eq!(short.strip_prefix('…'), Some(tail.as_str()));
     assert_eq!(super::compile::shorten(String::from("#/a/é")), "#/a/é");
 }
+
+#[test]
+fn property_name_errors_gather_the_subschema_messages() {
+    let schema = Schema::compile(&doc(r#"{"propertyNames": {"maxLength": 2, "pattern": "^a"}}"#)).unwrap();
+    let r = schema.validate(&doc(r#"{"ab": 1, "bcd": 2}"#));
+    assert_eq!(r.errors.len(), 1);
+    assert_eq!(r.errors[0].path, "/bcd");
+    assert_eq!(
+        r.errors[0].message,
+        r#"property name "bcd" is invalid: must NOT have more than 2 characters; must match pattern "^a""#
+    );
+    let r = Schema::compile(&doc(r#"{"propertyNames": false}"#)).unwrap().validate(&doc(r#"{"x": 1}"#));
+    assert_eq!(r.errors[0].message, r#"property name "x" is invalid: boolean schema is false"#);
+}

@@ -178,7 +178,11 @@ impl Builtin {
             if events.is_empty() || events.iter().any(String::is_empty) {
                 return Err(Error::new(Code::InvalidOptions, "events must be a non-empty list of non-empty names"));
             }
-            let list = Value::Array(events.iter().cloned().map(Value::String).collect());
+            let mut list = Vec::with_capacity(events.len());
+            for event in events {
+                list.push(Value::String(event.clone()));
+            }
+            let list = Value::Array(list);
             let items = object_mut(&mut doc, "properties")
                 .and_then(|p| object_mut(p, member))
                 .and_then(|e| object_mut(e, "items"));
