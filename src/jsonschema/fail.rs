@@ -7,7 +7,6 @@
 
 use alloc::format;
 use alloc::string::{String, ToString};
-use alloc::vec::Vec;
 
 use super::format::{Format, Mismatch};
 use crate::json::{Map, Value};
@@ -60,8 +59,8 @@ pub(crate) fn cat(parts: &[&str]) -> String {
     out
 }
 
-/// A JSON object of distinct member names (one function for every caller, to stay small).
-pub(crate) fn object(members: Vec<(&str, Value)>) -> Value {
+/// A JSON object of distinct member names (an array, not a `Vec`: no allocation at each caller).
+pub(crate) fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
     // A handful of distinct names: inserting them in turn is as quick as building the map at once,
     // and `Map::insert` is code the wasm has anyway.
     let mut map = Map::new();
@@ -180,39 +179,38 @@ impl Fail<'_> {
     /// The parameters, ajv's names where ajv has the keyword.
     pub(crate) fn params(&self) -> Value {
         match self {
-            Fail::FalseSchema | Fail::AnyOf | Fail::Not => object(alloc::vec![]),
-            Fail::Type(t) => object(alloc::vec![("type", Value::String(type_list(t)))]),
-            Fail::Enum(values) => object(alloc::vec![("allowedValues", Value::Array(values.to_vec()))]),
-            Fail::Const(v) => object(alloc::vec![("allowedValue", (*v).clone())]),
-            Fail::MultipleOf(m) => object(alloc::vec![("multipleOf", Value::Number(*m))]),
+            Fail::FalseSchema | Fail::AnyOf | Fail::Not => object([]),
+            Fail::Type(t) => object([("type", Value::String(type_list(t)))]),
+            Fail::Enum(values) => object([("allowedValues", Value::Array(values.to_vec()))]),
+            Fail::Const(v) => object([("allowedValue", (*v).clone())]),
+            Fail::MultipleOf(m) => object([("multipleOf", Value::Number(*m))]),
             Fail::Bound(_, cmp, limit) => {
-                object(alloc::vec![("comparison", Value::String((*cmp).into())), ("limit", Value::Number(*limit)),])
+                object([("comparison", Value::String((*cmp).into())), ("limit", Value::Number(*limit))])
             }
-            Fail::Count("contains", n) => object(alloc::vec![("minContains", count(*n))]),
-            Fail::Count("maxContains", n) => object(alloc::vec![("maxContains", count(*n))]),
-            Fail::Count(_, n) => object(alloc::vec![("limit", count(*n))]),
-            Fail::Pattern(p) => object(alloc::vec![("pattern", Value::String((*p).into()))]),
+            Fail::Count("contains", n) => object([("minContains", count(*n))]),
+            Fail::Count("maxContains", n) => object([("maxContains", count(*n))]),
+            Fail::Count(_, n) => object([("limit", count(*n))]),
+            Fail::Pattern(p) => object([("pattern", Value::String((*p).into()))]),
             Fail::Format(f, m) => {
-                object(alloc::vec![("format", Value::String(f.name().into())), ("code", Value::String(m.code.into())),])
+                object([("format", Value::String(f.name().into())), ("code", Value::String(m.code.into()))])
             }
-            Fail::Unique(i, j) => object(alloc::vec![("i", index(*i)), ("j", index(*j))]),
-            Fail::Required(p) => object(alloc::vec![("missingProperty", Value::String((*p).into()))]),
-            Fail::DependentRequired(p, d) => object(alloc::vec![
-                ("property", Value::String((*p).into())),
-                ("missingProperty", Value::String((*d).into())),
-            ]),
-            Fail::Additional(p) => object(alloc::vec![("additionalProperty", Value::String((*p).into()))]),
-            Fail::PropertyName(p, _) => object(alloc::vec![("propertyName", Value::String((*p).into()))]),
-            Fail::OneOf(passing) => object(alloc::vec![(
+            Fail::Unique(i, j) => object([("i", index(*i)), ("j", index(*j))]),
+            Fail::Required(p) => object([("missingProperty", Value::String((*p).into()))]),
+            Fail::DependentRequired(p, d) => {
+                object([("property", Value::String((*p).into())), ("missingProperty", Value::String((*d).into()))])
+            }
+            Fail::Additional(p) => object([("additionalProperty", Value::String((*p).into()))]),
+            Fail::PropertyName(p, _) => object([("propertyName", Value::String((*p).into()))]),
+            Fail::OneOf(passing) => object([(
                 "passingSchemas",
                 match passing {
                     Some((a, b)) => Value::Array(alloc::vec![index(*a), index(*b)]),
                     None => Value::Null,
                 },
             )]),
-            Fail::If(branch) => object(alloc::vec![("failingKeyword", Value::String((*branch).into()))]),
-            Fail::Depth(n) => object(alloc::vec![("limit", index(*n))]),
-            Fail::Budget(n) => object(alloc::vec![("limit", count(*n))]),
+            Fail::If(branch) => object([("failingKeyword", Value::String((*branch).into()))]),
+            Fail::Depth(n) => object([("limit", index(*n))]),
+            Fail::Budget(n) => object([("limit", count(*n))]),
         }
     }
 }
