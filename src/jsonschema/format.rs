@@ -184,7 +184,8 @@ pub(crate) fn is_hostname(s: &str) -> bool {
 
 /// RFC 5321 mailbox (ASCII): `local@domain`.
 fn is_email(s: &str) -> bool {
-    let Some(at) = s.rfind('@') else { return false };
+    // Bytes, not `rfind`: `@` is ASCII, and the char searcher's reverse search is large code.
+    let Some(at) = s.bytes().rposition(|c| c == b'@') else { return false };
     let (local, domain) = (s.get(..at).unwrap_or(""), s.get(at + 1..).unwrap_or(""));
     let local_ok = if let Some(q) = local.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
         quoted_local(q)

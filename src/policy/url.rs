@@ -323,7 +323,8 @@ fn written_host_is_unicode(input: &str) -> bool {
     let authority = rest.trim_start_matches(['/', '\\']);
     let end = authority.find(['/', '\\', '?', '#']).unwrap_or(authority.len());
     let authority = authority.get(..end).unwrap_or("");
-    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    // Bytes, not `rsplit_once`: `@` is ASCII, and the char searcher's reverse search is large code.
+    let host = authority.bytes().rposition(|c| c == b'@').map_or(authority, |i| authority.get(i + 1..).unwrap_or(""));
     let b = host.as_bytes();
     b.iter().enumerate().any(|(i, &c)| {
         let high_escape = b.get(i + 1).is_some_and(|h| b"89abcdefABCDEF".contains(h))
