@@ -59,13 +59,14 @@ pub(crate) fn cat(parts: &[&str]) -> String {
     out
 }
 
-/// A JSON object of distinct member names (an array, not a `Vec`: no allocation at each caller).
-pub(crate) fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
+/// A JSON object of distinct member names (a slice, not a `Vec`: no allocation at each caller,
+/// and one function for all of them).
+pub(crate) fn object(members: &mut [(&str, Value)]) -> Value {
     // A handful of distinct names: inserting them in turn is as quick as building the map at once,
-    // and `Map::insert` is code the wasm has anyway.
+    // and `Map::insert` is code the wasm has anyway. The values are taken, `null` left behind.
     let mut map = Map::new();
     for (k, v) in members {
-        map.insert(k.to_string(), v);
+        map.insert((*k).to_string(), core::mem::replace(v, Value::Null));
     }
     Value::Object(map)
 }
@@ -179,38 +180,38 @@ impl Fail<'_> {
     /// The parameters, ajv's names where ajv has the keyword.
     pub(crate) fn params(&self) -> Value {
         match self {
-            Fail::FalseSchema | Fail::AnyOf | Fail::Not => object([]),
-            Fail::Type(t) => object([("type", Value::String(type_list(t)))]),
-            Fail::Enum(values) => object([("allowedValues", Value::Array(values.to_vec()))]),
-            Fail::Const(v) => object([("allowedValue", (*v).clone())]),
-            Fail::MultipleOf(m) => object([("multipleOf", Value::Number(*m))]),
+            Fail::FalseSchema | Fail::AnyOf | Fail::Not => object(&mut []),
+            Fail::Type(t) => object(&mut [("type", Value::String(type_list(t)))]),
+            Fail::Enum(values) => object(&mut [("allowedValues", Value::Array(values.to_vec()))]),
+            Fail::Const(v) => object(&mut [("allowedValue", (*v).clone())]),
+            Fail::MultipleOf(m) => object(&mut [("multipleOf", Value::Number(*m))]),
             Fail::Bound(_, cmp, limit) => {
-                object([("comparison", Value::String((*cmp).into())), ("limit", Value::Number(*limit))])
+                object(&mut [("comparison", Value::String((*cmp).into())), ("limit", Value::Number(*limit))])
             }
-            Fail::Count("contains", n) => object([("minContains", count(*n))]),
-            Fail::Count("maxContains", n) => object([("maxContains", count(*n))]),
-            Fail::Count(_, n) => object([("limit", count(*n))]),
-            Fail::Pattern(p) => object([("pattern", Value::String((*p).into()))]),
+            Fail::Count("contains", n) => object(&mut [("minContains", count(*n))]),
+            Fail::Count("maxContains", n) => object(&mut [("maxContains", count(*n))]),
+            Fail::Count(_, n) => object(&mut [("limit", count(*n))]),
+            Fail::Pattern(p) => object(&mut [("pattern", Value::String((*p).into()))]),
             Fail::Format(f, m) => {
-                object([("format", Value::String(f.name().into())), ("code", Value::String(m.code.into()))])
+                object(&mut [("format", Value::String(f.name().into())), ("code", Value::String(m.code.into()))])
             }
-            Fail::Unique(i, j) => object([("i", index(*i)), ("j", index(*j))]),
-            Fail::Required(p) => object([("missingProperty", Value::String((*p).into()))]),
+            Fail::Unique(i, j) => object(&mut [("i", index(*i)), ("j", index(*j))]),
+            Fail::Required(p) => object(&mut [("missingProperty", Value::String((*p).into()))]),
             Fail::DependentRequired(p, d) => {
-                object([("property", Value::String((*p).into())), ("missingProperty", Value::String((*d).into()))])
+                object(&mut [("property", Value::String((*p).into())), ("missingProperty", Value::String((*d).into()))])
             }
-            Fail::Additional(p) => object([("additionalProperty", Value::String((*p).into()))]),
-            Fail::PropertyName(p, _) => object([("propertyName", Value::String((*p).into()))]),
-            Fail::OneOf(passing) => object([(
+            Fail::Additional(p) => object(&mut [("additionalProperty", Value::String((*p).into()))]),
+            Fail::PropertyName(p, _) => object(&mut [("propertyName", Value::String((*p).into()))]),
+            Fail::OneOf(passing) => object(&mut [(
                 "passingSchemas",
                 match passing {
                     Some((a, b)) => Value::Array(alloc::vec![index(*a), index(*b)]),
                     None => Value::Null,
                 },
             )]),
-            Fail::If(branch) => object([("failingKeyword", Value::String((*branch).into()))]),
-            Fail::Depth(n) => object([("limit", index(*n))]),
-            Fail::Budget(n) => object([("limit", count(*n))]),
+            Fail::If(branch) => object(&mut [("failingKeyword", Value::String((*branch).into()))]),
+            Fail::Depth(n) => object(&mut [("limit", index(*n))]),
+            Fail::Budget(n) => object(&mut [("limit", count(*n))]),
         }
     }
 }

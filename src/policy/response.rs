@@ -355,7 +355,10 @@ pub(crate) fn response(
         ErrorStyle::Ajv => None,
         ErrorStyle::Laravel => Some(Response {
             status: 422,
-            body: object([("message", text("The given data was invalid.")), ("errors", field_errors_json(fields))]),
+            body: object(&mut [
+                ("message", text("The given data was invalid.")),
+                ("errors", field_errors_json(fields)),
+            ]),
         }),
         ErrorStyle::Jelou => {
             // Loops here and below, not iterator chains: each chain is its own generic code in
@@ -368,7 +371,7 @@ pub(crate) fn response(
             }
             Some(Response {
                 status: 422,
-                body: object([
+                body: object(&mut [
                     ("message", Value::Array(messages)),
                     ("statusMessage", text("error")),
                     ("status", Value::Number(0.0)),
@@ -381,7 +384,7 @@ pub(crate) fn response(
                 first.map_or_else(|| "body is invalid".to_string(), |e| format!("body{} {}", e.path, e.message));
             Some(Response {
                 status: 400,
-                body: object([
+                body: object(&mut [
                     ("statusCode", Value::Number(400.0)),
                     ("code", text("FST_ERR_VALIDATION")),
                     ("error", text("Bad Request")),
@@ -392,14 +395,14 @@ pub(crate) fn response(
         ErrorStyle::ProblemDetails => {
             let mut list = Vec::new();
             for e in errors.iter().filter(|e| e.keyword != "if") {
-                list.push(object([
+                list.push(object(&mut [
                     ("pointer", Value::String(format!("#{}", target_pointer(e)))),
                     ("detail", text(&e.message)),
                 ]));
             }
             Some(Response {
                 status: 422,
-                body: object([
+                body: object(&mut [
                     ("type", text("about:blank")),
                     ("title", text("Unprocessable Content")),
                     ("status", Value::Number(422.0)),
@@ -427,24 +430,24 @@ pub(crate) fn parse_failure(style: ErrorStyle, error: &crate::Error) -> super::V
         path: String::new(),
         keyword: "json",
         message: message.into(),
-        params: object([("code", Value::String(code.into()))]),
+        params: object(&mut [("code", Value::String(code.into()))]),
     }];
     let field_errors = alloc::vec![(String::new(), alloc::vec![String::from(message)])];
     let text = |s: &str| Value::String(s.into());
     let body = match style {
         ErrorStyle::Ajv => None,
-        ErrorStyle::Fastify => Some(object([
+        ErrorStyle::Fastify => Some(object(&mut [
             ("statusCode", Value::Number(400.0)),
             ("error", text("Bad Request")),
             ("message", Value::String(format!("Body is not valid JSON: {message}"))),
         ])),
-        ErrorStyle::Laravel => Some(object([("message", text("The request body is not valid JSON."))])),
-        ErrorStyle::Jelou => Some(object([
+        ErrorStyle::Laravel => Some(object(&mut [("message", text("The request body is not valid JSON."))])),
+        ErrorStyle::Jelou => Some(object(&mut [
             ("message", Value::Array(alloc::vec![Value::String(format!("body is not valid JSON: {message}"))])),
             ("statusMessage", text("error")),
             ("status", Value::Number(0.0)),
         ])),
-        ErrorStyle::ProblemDetails => Some(object([
+        ErrorStyle::ProblemDetails => Some(object(&mut [
             ("type", text("about:blank")),
             ("title", text("Bad Request")),
             ("status", Value::Number(400.0)),
