@@ -220,7 +220,7 @@ impl Planner {
     /// ```
     pub fn builtin(builtin: Builtin, options: &BuiltinOptions, url: UrlOptions) -> Result<Planner> {
         let fields = Fields::builtin(builtin);
-        let mut document = builtin.document(options)?;
+        let mut document = builtin.schema_document(options)?;
         let format = match &mut document {
             Value::Object(m) => m
                 .get_mut("properties")

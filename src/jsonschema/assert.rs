@@ -53,8 +53,19 @@ pub(crate) fn is_multiple(n: f64, m: f64) -> bool {
         let tolerance = 1e-9 * if r.abs() > 1.0 { r.abs() } else { 1.0 };
         (q - r).abs() <= tolerance
     } else {
-        n % m == 0.0
+        // The quotient overflows, so `n = m * odd(n)/odd(m) * 2^k` with `k` far above 0: `n` is a
+        // multiple exactly when `odd(m)` divides `odd(n)` (what `n % m == 0.0` says, without the
+        // float remainder's wide integer code in the wasm).
+        odd_part(n) % odd_part(m) == 0
     }
+}
+
+/// The odd integer whose product with a power of two is `|x|` (`x` finite and not 0).
+fn odd_part(x: f64) -> u64 {
+    let bits = x.to_bits();
+    let fraction = bits & ((1 << 52) - 1);
+    let significand = if (bits >> 52) & 0x7ff == 0 { fraction } else { fraction | (1 << 52) };
+    significand >> significand.trailing_zeros()
 }
 
 /// The numeric keywords `n` fails.
@@ -166,12 +177,24 @@ fn first_repeat<K>(sorted: &[(K, usize)], equal: impl Fn(&K, &K) -> bool) -> Opt
 pub(crate) fn find_duplicate(a: &[Value], budget: &mut u64) -> Option<Option<(usize, usize)>> {
     *budget = budget.checked_sub(a.len() as u64)?;
     if a.iter().all(|v| !matches!(v, Value::Array(_) | Value::Object(_))) {
-        let mut sorted: Vec<(&Value, usize)> = a.iter().zip(0..).collect();
+        let mut sorted: Vec<(&Value, usize)> = Vec::with_capacity(a.len());
+        for (v, i) in a.iter().zip(0..) {
+            sorted.push((v, i));
+        }
         crate::sort::heapsort(&mut sorted, |x, y| scalar_cmp(x.0, y.0).then(x.1.cmp(&y.1)) == Ordering::Less);
         return Some(first_repeat(&sorted, |x, y| scalar_cmp(x, y) == Ordering::Equal));
     }
-    let forms: Option<Vec<(alloc::string::String, usize)>> =
-        a.iter().zip(0..).map(|(v, i)| crate::canonical::to_canonical_string(v).ok().map(|form| (form, i))).collect();
+    // A loop, not `collect` into an `Option`, whose generic code would be in the wasm for this.
+    let mut forms = Some(Vec::with_capacity(a.len()));
+    for (v, i) in a.iter().zip(0..) {
+        match (crate::canonical::to_canonical_string(v), forms.as_mut()) {
+            (Ok(form), Some(forms)) => forms.push((form, i)),
+            _ => {
+                forms = None;
+                break;
+            }
+        }
+    }
     if let Some(mut sorted) = forms {
         let bytes: usize = sorted.iter().map(|(form, _)| form.len()).sum();
         *budget = budget.checked_sub(bytes as u64 / 64)?;
@@ -203,6 +226,33 @@ mod tests {
         assert!(!is_multiple(35.0, 1.5));
         assert!(is_multiple(-6.0, 2.0));
         assert_eq!(round(-2.5), -3.0);
+    }
+
+    #[test]
+    fn multiples_of_tiny_numbers_as_the_float_remainder_says() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let (mut checked, mut multiples) = (0, 0);
+        for _ in 0..200_000 {
+            // Large `n`, tiny `m`, few significant bits so that multiples occur.
+            let n = f64::from_bits((next() % 0x7fe0_0000_0000_0000 + (1u64 << 62)) & !((1 << (next() % 53)) - 1));
+            let m = f64::from_bits((next() % (1u64 << 62)).max(1) & !((1 << (next() % 53)) - 1)).max(f64::from_bits(1));
+            let n = if next() % 2 == 0 { n } else { -n };
+            if n.is_finite() && !(n / m).is_finite() {
+                assert_eq!(is_multiple(n, m), n % m == 0.0, "{n:e} {m:e}");
+                checked += 1;
+                multiples += usize::from(n % m == 0.0);
+            }
+        }
+        assert!(checked > 10_000 && multiples > 1000 && checked - multiples > 1000, "{checked} {multiples}");
+        assert!(is_multiple(1e308, 5e-324));
+        assert!(is_multiple(f64::MAX, f64::from_bits(1 << 52)));
+        assert!(!is_multiple(1e308, 3e-300));
     }
 
     #[test]

@@ -7,7 +7,6 @@
 
 use alloc::format;
 use alloc::string::{String, ToString};
-use alloc::vec::Vec;
 
 use super::format::{Format, Mismatch};
 use crate::json::{Map, Value};
@@ -60,12 +59,16 @@ pub(crate) fn cat(parts: &[&str]) -> String {
     out
 }
 
-/// A JSON object of distinct member names (one function for every caller, to stay small).
-pub(crate) fn object(members: Vec<(&str, Value)>) -> Value {
-    let members: Vec<(String, Value)> = members.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    // The names are distinct, so this is one map of exactly these members; were one repeated,
-    // the later value would replace the earlier, as inserting them in turn does.
-    Value::Object(Map::from_members(members).unwrap_or_else(|(members, _)| members.into_iter().collect()))
+/// A JSON object of distinct member names (a slice, not a `Vec`: no allocation at each caller,
+/// and one function for all of them).
+pub(crate) fn object(members: &mut [(&str, Value)]) -> Value {
+    // A handful of distinct names: inserting them in turn is as quick as building the map at once,
+    // and `Map::insert` is code the wasm has anyway. The values are taken, `null` left behind.
+    let mut map = Map::new();
+    for (k, v) in members {
+        map.insert((*k).to_string(), core::mem::replace(v, Value::Null));
+    }
+    Value::Object(map)
 }
 
 fn count(n: u64) -> Value {
@@ -81,7 +84,18 @@ fn index(n: usize) -> Value {
 /// The `type` keyword's value as ajv prints it: `string` or `string,null`.
 pub(crate) fn type_list(v: &Value) -> String {
     match v {
-        Value::Array(names) => names.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","),
+        // By hand, like `uri::remove_dot_segments`: `join` of `&str`s would be one more copy of
+        // its generic code in the wasm.
+        Value::Array(names) => {
+            let mut out = String::new();
+            for name in names.iter().filter_map(Value::as_str) {
+                if !out.is_empty() {
+                    out.push(',');
+                }
+                out.push_str(name);
+            }
+            out
+        }
         other => other.as_str().unwrap_or("").to_string(),
     }
 }
@@ -166,39 +180,38 @@ impl Fail<'_> {
     /// The parameters, ajv's names where ajv has the keyword.
     pub(crate) fn params(&self) -> Value {
         match self {
-            Fail::FalseSchema | Fail::AnyOf | Fail::Not => object(alloc::vec![]),
-            Fail::Type(t) => object(alloc::vec![("type", Value::String(type_list(t)))]),
-            Fail::Enum(values) => object(alloc::vec![("allowedValues", Value::Array(values.to_vec()))]),
-            Fail::Const(v) => object(alloc::vec![("allowedValue", (*v).clone())]),
-            Fail::MultipleOf(m) => object(alloc::vec![("multipleOf", Value::Number(*m))]),
+            Fail::FalseSchema | Fail::AnyOf | Fail::Not => object(&mut []),
+            Fail::Type(t) => object(&mut [("type", Value::String(type_list(t)))]),
+            Fail::Enum(values) => object(&mut [("allowedValues", Value::Array(values.to_vec()))]),
+            Fail::Const(v) => object(&mut [("allowedValue", (*v).clone())]),
+            Fail::MultipleOf(m) => object(&mut [("multipleOf", Value::Number(*m))]),
             Fail::Bound(_, cmp, limit) => {
-                object(alloc::vec![("comparison", Value::String((*cmp).into())), ("limit", Value::Number(*limit)),])
+                object(&mut [("comparison", Value::String((*cmp).into())), ("limit", Value::Number(*limit))])
             }
-            Fail::Count("contains", n) => object(alloc::vec![("minContains", count(*n))]),
-            Fail::Count("maxContains", n) => object(alloc::vec![("maxContains", count(*n))]),
-            Fail::Count(_, n) => object(alloc::vec![("limit", count(*n))]),
-            Fail::Pattern(p) => object(alloc::vec![("pattern", Value::String((*p).into()))]),
+            Fail::Count("contains", n) => object(&mut [("minContains", count(*n))]),
+            Fail::Count("maxContains", n) => object(&mut [("maxContains", count(*n))]),
+            Fail::Count(_, n) => object(&mut [("limit", count(*n))]),
+            Fail::Pattern(p) => object(&mut [("pattern", Value::String((*p).into()))]),
             Fail::Format(f, m) => {
-                object(alloc::vec![("format", Value::String(f.name().into())), ("code", Value::String(m.code.into())),])
+                object(&mut [("format", Value::String(f.name().into())), ("code", Value::String(m.code.into()))])
             }
-            Fail::Unique(i, j) => object(alloc::vec![("i", index(*i)), ("j", index(*j))]),
-            Fail::Required(p) => object(alloc::vec![("missingProperty", Value::String((*p).into()))]),
-            Fail::DependentRequired(p, d) => object(alloc::vec![
-                ("property", Value::String((*p).into())),
-                ("missingProperty", Value::String((*d).into())),
-            ]),
-            Fail::Additional(p) => object(alloc::vec![("additionalProperty", Value::String((*p).into()))]),
-            Fail::PropertyName(p, _) => object(alloc::vec![("propertyName", Value::String((*p).into()))]),
-            Fail::OneOf(passing) => object(alloc::vec![(
+            Fail::Unique(i, j) => object(&mut [("i", index(*i)), ("j", index(*j))]),
+            Fail::Required(p) => object(&mut [("missingProperty", Value::String((*p).into()))]),
+            Fail::DependentRequired(p, d) => {
+                object(&mut [("property", Value::String((*p).into())), ("missingProperty", Value::String((*d).into()))])
+            }
+            Fail::Additional(p) => object(&mut [("additionalProperty", Value::String((*p).into()))]),
+            Fail::PropertyName(p, _) => object(&mut [("propertyName", Value::String((*p).into()))]),
+            Fail::OneOf(passing) => object(&mut [(
                 "passingSchemas",
                 match passing {
                     Some((a, b)) => Value::Array(alloc::vec![index(*a), index(*b)]),
                     None => Value::Null,
                 },
             )]),
-            Fail::If(branch) => object(alloc::vec![("failingKeyword", Value::String((*branch).into()))]),
-            Fail::Depth(n) => object(alloc::vec![("limit", index(*n))]),
-            Fail::Budget(n) => object(alloc::vec![("limit", count(*n))]),
+            Fail::If(branch) => object(&mut [("failingKeyword", Value::String((*branch).into()))]),
+            Fail::Depth(n) => object(&mut [("limit", index(*n))]),
+            Fail::Budget(n) => object(&mut [("limit", count(*n))]),
         }
     }
 }

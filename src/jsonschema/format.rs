@@ -19,9 +19,6 @@
 //! Formats beyond these come from a [`FormatPlugin`]: the webhook policy plugs in its own
 //! (`webhook-url` and the custom-header formats) without the engine knowing them.
 
-use core::net::{Ipv4Addr, Ipv6Addr};
-use core::str::FromStr;
-
 use super::{idn, uri};
 
 /// Formats an embedding adds to the engine's own, by name, each checked by the plug-in.
@@ -138,14 +135,14 @@ impl Format {
     }
 }
 
-/// Dotted-quad IPv4 with no leading zeros (Rust's parser is exactly RFC 2673's grammar).
+/// Dotted-quad IPv4 with no leading zeros (Rust's grammar, which is exactly RFC 2673's).
 pub(crate) fn is_ipv4(s: &str) -> bool {
-    Ipv4Addr::from_str(s).is_ok()
+    crate::policy::ip::parse_ipv4(s).is_some()
 }
 
 /// RFC 4291 IPv6 text form, without zone id or brackets.
 pub(crate) fn is_ipv6(s: &str) -> bool {
-    Ipv6Addr::from_str(s).is_ok()
+    crate::policy::ip::parse_ipv6(s).is_some()
 }
 
 fn is_uuid(s: &str) -> bool {
@@ -187,7 +184,8 @@ pub(crate) fn is_hostname(s: &str) -> bool {
 
 /// RFC 5321 mailbox (ASCII): `local@domain`.
 fn is_email(s: &str) -> bool {
-    let Some(at) = s.rfind('@') else { return false };
+    // Bytes, not `rfind`: `@` is ASCII, and the char searcher's reverse search is large code.
+    let Some(at) = s.bytes().rposition(|c| c == b'@') else { return false };
     let (local, domain) = (s.get(..at).unwrap_or(""), s.get(at + 1..).unwrap_or(""));
     let local_ok = if let Some(q) = local.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
         quoted_local(q)

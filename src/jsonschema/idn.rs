@@ -56,7 +56,7 @@ pub(crate) fn is_a_label(label: &str) -> bool {
 /// RFC 3492 decoding of the part after `xn--`; `None` if malformed or longer than a label can be.
 fn decode(input: &str) -> Option<Vec<char>> {
     const BASE: u32 = 36;
-    let (basic, extended) = match input.rfind('-') {
+    let (basic, extended) = match input.bytes().rposition(|c| c == b'-') {
         Some(i) => (input.get(..i)?, input.get(i + 1..)?),
         None => ("", input),
     };

@@ -19,33 +19,118 @@ use crate::json::{Map, Value};
 /// The `$schema` values accepted (draft 2020-12).
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// Keywords accepted and ignored: identifiers handled by the first pass, and annotations.
-const ANNOTATIONS: [&str; 14] = [
-    "$id",
-    "$anchor",
-    "$comment",
-    "$defs",
-    "definitions",
-    "title",
-    "description",
-    "examples",
-    "deprecated",
-    "readOnly",
-    "writeOnly",
-    "contentEncoding",
-    "contentMediaType",
-    "contentSchema",
-];
+/// What the compiler does with a keyword.
+#[derive(Clone, Copy)]
+enum Kw {
+    Schema,
+    Ref,
+    Type,
+    Enum,
+    Const,
+    Default,
+    MultipleOf,
+    Minimum,
+    Maximum,
+    ExclusiveMinimum,
+    ExclusiveMaximum,
+    MinLength,
+    MaxLength,
+    MinItems,
+    MaxItems,
+    MinContains,
+    MaxContains,
+    MinProperties,
+    MaxProperties,
+    UniqueItems,
+    Pattern,
+    Format,
+    Required,
+    DependentRequired,
+    Items,
+    Contains,
+    AdditionalProperties,
+    PropertyNames,
+    Not,
+    If,
+    Then,
+    Else,
+    PrefixItems,
+    AllOf,
+    AnyOf,
+    OneOf,
+    Properties,
+    DependentSchemas,
+    PatternProperties,
+    Defs,
+    /// Accepted and ignored: identifiers handled by the first pass, and annotations.
+    Annotation,
+    /// Of draft 2020-12, known to hookseal but not implemented.
+    Unsupported,
+}
 
-/// Keywords of draft 2020-12 that hookseal knows but does not implement.
-const UNSUPPORTED: [&str; 7] = [
-    "$dynamicRef",
-    "$dynamicAnchor",
-    "$recursiveRef",
-    "$recursiveAnchor",
-    "$vocabulary",
-    "unevaluatedProperties",
-    "unevaluatedItems",
+/// Every keyword by name: one lookup where a `match` on the name would compare it arm by arm in
+/// code.
+const KEYWORDS: [(&str, Kw); 60] = [
+    ("$schema", Kw::Schema),
+    ("$ref", Kw::Ref),
+    ("type", Kw::Type),
+    ("enum", Kw::Enum),
+    ("const", Kw::Const),
+    ("default", Kw::Default),
+    ("multipleOf", Kw::MultipleOf),
+    ("minimum", Kw::Minimum),
+    ("maximum", Kw::Maximum),
+    ("exclusiveMinimum", Kw::ExclusiveMinimum),
+    ("exclusiveMaximum", Kw::ExclusiveMaximum),
+    ("minLength", Kw::MinLength),
+    ("maxLength", Kw::MaxLength),
+    ("minItems", Kw::MinItems),
+    ("maxItems", Kw::MaxItems),
+    ("minContains", Kw::MinContains),
+    ("maxContains", Kw::MaxContains),
+    ("minProperties", Kw::MinProperties),
+    ("maxProperties", Kw::MaxProperties),
+    ("uniqueItems", Kw::UniqueItems),
+    ("pattern", Kw::Pattern),
+    ("format", Kw::Format),
+    ("required", Kw::Required),
+    ("dependentRequired", Kw::DependentRequired),
+    ("items", Kw::Items),
+    ("contains", Kw::Contains),
+    ("additionalProperties", Kw::AdditionalProperties),
+    ("propertyNames", Kw::PropertyNames),
+    ("not", Kw::Not),
+    ("if", Kw::If),
+    ("then", Kw::Then),
+    ("else", Kw::Else),
+    ("prefixItems", Kw::PrefixItems),
+    ("allOf", Kw::AllOf),
+    ("anyOf", Kw::AnyOf),
+    ("oneOf", Kw::OneOf),
+    ("properties", Kw::Properties),
+    ("dependentSchemas", Kw::DependentSchemas),
+    ("patternProperties", Kw::PatternProperties),
+    ("$defs", Kw::Defs),
+    ("definitions", Kw::Defs),
+    ("$id", Kw::Annotation),
+    ("$anchor", Kw::Annotation),
+    ("$comment", Kw::Annotation),
+    ("title", Kw::Annotation),
+    ("description", Kw::Annotation),
+    ("examples", Kw::Annotation),
+    ("deprecated", Kw::Annotation),
+    ("readOnly", Kw::Annotation),
+    ("writeOnly", Kw::Annotation),
+    ("contentEncoding", Kw::Annotation),
+    ("contentMediaType", Kw::Annotation),
+    ("contentSchema", Kw::Annotation),
+    ("$dynamicRef", Kw::Unsupported),
+    ("$dynamicAnchor", Kw::Unsupported),
+    ("$recursiveRef", Kw::Unsupported),
+    ("$recursiveAnchor", Kw::Unsupported),
+    ("$vocabulary", Kw::Unsupported),
+    ("unevaluatedProperties", Kw::Unsupported),
+    ("unevaluatedItems", Kw::Unsupported),
 ];
 
 /// Reads the keywords of the object schema `map`, located at `at` with base URI `base`.
@@ -54,8 +139,11 @@ pub(crate) fn parse<'a>(c: &mut Compiler<'a>, map: &'a Map, base: &str, at: &str
     for (name, v) in map.iter() {
         let here = format!("{at}/{}", escape(name));
         let here = here.as_str();
-        match name.as_str() {
-            "$schema" => {
+        let Some(&(_, kw)) = KEYWORDS.iter().find(|(n, _)| n == name) else {
+            return Err(invalid(here, format_args!("unknown keyword \"{name}\"")));
+        };
+        match kw {
+            Kw::Schema => {
                 let s = v.as_str().unwrap_or("");
                 if s.trim_end_matches('#') != DIALECT {
                     return Err(invalid(
@@ -64,40 +152,40 @@ pub(crate) fn parse<'a>(c: &mut Compiler<'a>, map: &'a Map, base: &str, at: &str
                     ));
                 }
             }
-            "$ref" => {
+            Kw::Ref => {
                 let r = v.as_str().ok_or_else(|| invalid(here, "$ref must be a string"))?;
                 k.reference = Some(c.resolve(r, base, here)?);
             }
-            "type" => k.types = Some((type_bits(v, here)?, v.clone())),
-            "enum" => {
+            Kw::Type => k.types = Some((type_bits(v, here)?, v.clone())),
+            Kw::Enum => {
                 let Value::Array(items) = v else {
                     return Err(invalid(here, "enum must be an array"));
                 };
                 k.enumeration = Some(items.clone());
             }
-            "const" => k.constant = Some(v.clone()),
-            "default" => k.default = Some(v.clone()),
-            "multipleOf" => match v.as_f64() {
+            Kw::Const => k.constant = Some(v.clone()),
+            Kw::Default => k.default = Some(v.clone()),
+            Kw::MultipleOf => match v.as_f64() {
                 Some(n) if n > 0.0 => k.multiple_of = Some(n),
                 _ => return Err(invalid(here, "multipleOf must be a number greater than 0")),
             },
-            "minimum" => k.minimum = Some(number(v, here)?),
-            "maximum" => k.maximum = Some(number(v, here)?),
-            "exclusiveMinimum" => k.exclusive_minimum = Some(number(v, here)?),
-            "exclusiveMaximum" => k.exclusive_maximum = Some(number(v, here)?),
-            "minLength" => k.min_length = Some(count(v, here)?),
-            "maxLength" => k.max_length = Some(count(v, here)?),
-            "minItems" => k.min_items = Some(count(v, here)?),
-            "maxItems" => k.max_items = Some(count(v, here)?),
-            "minContains" => k.min_contains = Some(count(v, here)?),
-            "maxContains" => k.max_contains = Some(count(v, here)?),
-            "minProperties" => k.min_properties = Some(count(v, here)?),
-            "maxProperties" => k.max_properties = Some(count(v, here)?),
-            "uniqueItems" => {
+            Kw::Minimum => k.minimum = Some(number(v, here)?),
+            Kw::Maximum => k.maximum = Some(number(v, here)?),
+            Kw::ExclusiveMinimum => k.exclusive_minimum = Some(number(v, here)?),
+            Kw::ExclusiveMaximum => k.exclusive_maximum = Some(number(v, here)?),
+            Kw::MinLength => k.min_length = Some(count(v, here)?),
+            Kw::MaxLength => k.max_length = Some(count(v, here)?),
+            Kw::MinItems => k.min_items = Some(count(v, here)?),
+            Kw::MaxItems => k.max_items = Some(count(v, here)?),
+            Kw::MinContains => k.min_contains = Some(count(v, here)?),
+            Kw::MaxContains => k.max_contains = Some(count(v, here)?),
+            Kw::MinProperties => k.min_properties = Some(count(v, here)?),
+            Kw::MaxProperties => k.max_properties = Some(count(v, here)?),
+            Kw::UniqueItems => {
                 k.unique_items = v.as_bool().ok_or_else(|| invalid(here, "uniqueItems must be a boolean"))?
             }
-            "pattern" => k.pattern = Some(pattern(v, here)?),
-            "format" => {
+            Kw::Pattern => k.pattern = Some(pattern(v, here)?),
+            Kw::Format => {
                 let f = v.as_str().ok_or_else(|| invalid(here, "format must be a string"))?;
                 k.format = Some(Format::from_name(f, c.formats).ok_or_else(|| {
                     invalid(
@@ -106,8 +194,8 @@ pub(crate) fn parse<'a>(c: &mut Compiler<'a>, map: &'a Map, base: &str, at: &str
                     )
                 })?);
             }
-            "required" => k.required = strings(v, here)?,
-            "dependentRequired" => {
+            Kw::Required => k.required = strings(v, here)?,
+            Kw::DependentRequired => {
                 let Value::Object(m) = v else {
                     return Err(invalid(here, "dependentRequired must be an object"));
                 };
@@ -115,35 +203,34 @@ pub(crate) fn parse<'a>(c: &mut Compiler<'a>, map: &'a Map, base: &str, at: &str
                     k.dependent_required.push((p.clone(), strings(deps, &format!("{here}/{}", escape(p)))?));
                 }
             }
-            "items" => k.items = Some(c.node_for(v, base, here.to_string())?),
-            "contains" => k.contains = Some(c.node_for(v, base, here.to_string())?),
-            "additionalProperties" => k.additional_properties = Some(c.node_for(v, base, here.to_string())?),
-            "propertyNames" => k.property_names = Some(c.node_for(v, base, here.to_string())?),
-            "not" => k.not = Some(c.node_for(v, base, here.to_string())?),
-            "if" => k.if_ = Some(c.node_for(v, base, here.to_string())?),
-            "then" => k.then_ = Some(c.node_for(v, base, here.to_string())?),
-            "else" => k.else_ = Some(c.node_for(v, base, here.to_string())?),
-            "prefixItems" => k.prefix_items = list(c, v, base, here)?,
-            "allOf" => k.all_of = list(c, v, base, here)?,
-            "anyOf" => k.any_of = list(c, v, base, here)?,
-            "oneOf" => k.one_of = list(c, v, base, here)?,
-            "properties" => k.properties = members(c, v, base, here)?,
-            "dependentSchemas" => k.dependent_schemas = members(c, v, base, here)?,
-            "patternProperties" => {
+            Kw::Items => k.items = Some(c.node_for(v, base, here.to_string())?),
+            Kw::Contains => k.contains = Some(c.node_for(v, base, here.to_string())?),
+            Kw::AdditionalProperties => k.additional_properties = Some(c.node_for(v, base, here.to_string())?),
+            Kw::PropertyNames => k.property_names = Some(c.node_for(v, base, here.to_string())?),
+            Kw::Not => k.not = Some(c.node_for(v, base, here.to_string())?),
+            Kw::If => k.if_ = Some(c.node_for(v, base, here.to_string())?),
+            Kw::Then => k.then_ = Some(c.node_for(v, base, here.to_string())?),
+            Kw::Else => k.else_ = Some(c.node_for(v, base, here.to_string())?),
+            Kw::PrefixItems => k.prefix_items = list(c, v, base, here)?,
+            Kw::AllOf => k.all_of = list(c, v, base, here)?,
+            Kw::AnyOf => k.any_of = list(c, v, base, here)?,
+            Kw::OneOf => k.one_of = list(c, v, base, here)?,
+            Kw::Properties => k.properties = members(c, v, base, here)?,
+            Kw::DependentSchemas => k.dependent_schemas = members(c, v, base, here)?,
+            Kw::PatternProperties => {
                 for (p, id) in members(c, v, base, here)? {
                     let source = Value::String(p);
                     k.pattern_properties.push((pattern(&source, here)?, id));
                 }
             }
-            "$defs" | "definitions" => {
+            Kw::Defs => {
                 // Compiled even when unreferenced, so errors in them are reported.
                 members(c, v, base, here)?;
             }
-            other if ANNOTATIONS.contains(&other) => {}
-            other if UNSUPPORTED.contains(&other) => {
-                return Err(invalid(here, format_args!("keyword \"{other}\" is not supported by hookseal")));
+            Kw::Annotation => {}
+            Kw::Unsupported => {
+                return Err(invalid(here, format_args!("keyword \"{name}\" is not supported by hookseal")));
             }
-            other => return Err(invalid(here, format_args!("unknown keyword \"{other}\""))),
         }
     }
     k.index_properties();
@@ -209,7 +296,11 @@ fn strings(v: &Value, at: &str) -> Result<Vec<String>> {
     if let Some([s, _]) = sorted.windows(2).find(|pair| matches!(pair, [a, b] if a == b)) {
         return Err(invalid(at, format_args!("\"{s}\" is listed twice")));
     }
-    Ok(out.into_iter().map(String::from).collect())
+    let mut names = Vec::with_capacity(out.len());
+    for name in out {
+        names.push(String::from(name));
+    }
+    Ok(names)
 }
 
 fn list<'a>(c: &mut Compiler<'a>, v: &'a Value, base: &str, at: &str) -> Result<Vec<NodeId>> {
@@ -219,12 +310,21 @@ fn list<'a>(c: &mut Compiler<'a>, v: &'a Value, base: &str, at: &str) -> Result<
     if items.is_empty() {
         return Err(invalid(at, "must not be empty"));
     }
-    items.iter().enumerate().map(|(i, item)| c.node_for(item, base, format!("{at}/{i}"))).collect()
+    // Loops, not `collect` into a `Result`: each such collect is its own generic code in the wasm.
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(c.node_for(item, base, format!("{at}/{i}"))?);
+    }
+    Ok(out)
 }
 
 fn members<'a>(c: &mut Compiler<'a>, v: &'a Value, base: &str, at: &str) -> Result<Vec<(String, NodeId)>> {
     let Value::Object(m) = v else {
         return Err(invalid(at, "must be an object of schemas"));
     };
-    m.iter().map(|(name, item)| Ok((name.clone(), c.node_for(item, base, format!("{at}/{}", escape(name)))?))).collect()
+    let mut out = Vec::with_capacity(m.len());
+    for (name, item) in m.iter() {
+        out.push((name.clone(), c.node_for(item, base, format!("{at}/{}", escape(name)))?));
+    }
+    Ok(out)
 }

@@ -3,6 +3,7 @@
 //! standard ones are plugged in through [`FormatPlugin`], and how results are answered is the
 //! caller's (the policy's `Schema`). Public items reach users through `hookseal::schema`.
 
+mod addresses;
 mod assert;
 pub(crate) mod compile;
 mod defaults;

@@ -180,3 +180,28 @@ fn a_ref_target_with_a_relative_id_keeps_its_base() {
         assert!(!schema.validate(&Value::String("a".into())).valid, "{text}");
     }
 }
+
+#[test]
+fn long_locations_keep_their_last_characters() {
+    let long: String = (0..300).map(|i| if i % 7 == 0 { 'é' } else { char::from(b'a' + (i % 26) as u8) }).collect();
+    let short = super::compile::shorten(long.clone());
+    assert_eq!(short.chars().count(), 256);
+    assert!(short.starts_with('…'));
+    let tail: String = long.chars().skip(300 - 255).collect();
+    assert_eq!(short.strip_prefix('…'), Some(tail.as_str()));
+    assert_eq!(super::compile::shorten(String::from("#/a/é")), "#/a/é");
+}
+
+#[test]
+fn property_name_errors_gather_the_subschema_messages() {
+    let schema = Schema::compile(&doc(r#"{"propertyNames": {"maxLength": 2, "pattern": "^a"}}"#)).unwrap();
+    let r = schema.validate(&doc(r#"{"ab": 1, "bcd": 2}"#));
+    assert_eq!(r.errors.len(), 1);
+    assert_eq!(r.errors[0].path, "/bcd");
+    assert_eq!(
+        r.errors[0].message,
+        r#"property name "bcd" is invalid: must NOT have more than 2 characters; must match pattern "^a""#
+    );
+    let r = Schema::compile(&doc(r#"{"propertyNames": false}"#)).unwrap().validate(&doc(r#"{"x": 1}"#));
+    assert_eq!(r.errors[0].message, r#"property name "x" is invalid: boolean schema is false"#);
+}

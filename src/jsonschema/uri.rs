@@ -90,7 +90,7 @@ fn parts_ok(p: &Parts<'_>) -> bool {
 
 /// `authority = [ userinfo "@" ] host [ ":" port ]`
 fn authority_ok(a: &str) -> bool {
-    let (userinfo, hostport) = match a.rfind('@') {
+    let (userinfo, hostport) = match a.bytes().rposition(|c| c == b'@') {
         Some(i) => (Some(a.get(..i).unwrap_or("")), a.get(i + 1..).unwrap_or("")),
         None => (None, a),
     };
@@ -185,7 +185,12 @@ fn remove_dot_segments(path: &str) -> String {
             input = input.get(end..).unwrap_or("");
         }
     }
-    out.concat()
+    // Not `concat`, whose generic code for `&str` would be in the wasm for this alone.
+    let mut path = String::with_capacity(out.iter().map(|s| s.len()).sum());
+    for segment in out {
+        path.push_str(segment);
+    }
+    path
 }
 
 /// Resolves `reference` against the absolute URI `base` (RFC 3986 §5.2.2), lowercasing the scheme
@@ -209,7 +214,7 @@ pub(crate) fn resolve(base: &str, reference: &str) -> Option<String> {
         let merged = if b.authority.is_some() && b.path.is_empty() {
             format!("/{}", r.path)
         } else {
-            let dir = b.path.rfind('/').map_or("", |i| b.path.get(..=i).unwrap_or(""));
+            let dir = b.path.bytes().rposition(|c| c == b'/').map_or("", |i| b.path.get(..=i).unwrap_or(""));
             format!("{dir}{}", r.path)
         };
         (b.scheme, b.authority, remove_dot_segments(&merged), r.query)
@@ -221,7 +226,7 @@ pub(crate) fn resolve(base: &str, reference: &str) -> Option<String> {
     }
     if let Some(authority) = authority {
         out.push_str("//");
-        let host_at = authority.rfind('@').map_or(0, |i| i + 1);
+        let host_at = authority.bytes().rposition(|c| c == b'@').map_or(0, |i| i + 1);
         out.push_str(authority.get(..host_at).unwrap_or(""));
         out.push_str(&authority.get(host_at..).unwrap_or("").to_ascii_lowercase());
         if path.is_empty() {

@@ -58,6 +58,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use super::builtin_text::{bare, bare_len, compact, compact_len};
 use super::response::ErrorStyle;
 use super::schema::Schema;
 use crate::error::{Code, Error, Result};
@@ -117,6 +118,28 @@ impl Builtin {
         }
     }
 
+    /// [`Builtin::source`] without the whitespace between tokens: the same JSON value, which is
+    /// what [`Builtin::document`] parses, in fewer bytes of the wasm.
+    const fn compact(self) -> &'static [u8] {
+        match self {
+            Builtin::JuriChat => &JURICHAT,
+            Builtin::Jelou => &JELOU,
+            Builtin::Talkover => &TALKOVER,
+            Builtin::StandardWebhooksEndpoint => &STANDARD_WEBHOOKS_ENDPOINT,
+        }
+    }
+
+    /// [`Builtin::compact`] without the annotations the engine drops (`title`, `description`,
+    /// `$comment`): the same compiled schema, from fewer bytes.
+    const fn bare(self) -> &'static [u8] {
+        match self {
+            Builtin::JuriChat => &JURICHAT_BARE,
+            Builtin::Jelou => &JELOU_BARE,
+            Builtin::Talkover => &TALKOVER_BARE,
+            Builtin::StandardWebhooksEndpoint => &STANDARD_WEBHOOKS_ENDPOINT_BARE,
+        }
+    }
+
     /// The provider's error style.
     pub const fn style(self) -> ErrorStyle {
         match self {
@@ -138,7 +161,16 @@ impl Builtin {
 
     /// The document with `options` applied.
     pub fn document(self, options: &BuiltinOptions) -> Result<Value> {
-        let mut doc = parse(self.source().as_bytes(), &ParseOptions::default())?;
+        self.document_from(self.compact(), options)
+    }
+
+    /// [`Builtin::document`] without the annotations, for compiling: the schema is the same.
+    pub(crate) fn schema_document(self, options: &BuiltinOptions) -> Result<Value> {
+        self.document_from(self.bare(), options)
+    }
+
+    fn document_from(self, text: &[u8], options: &BuiltinOptions) -> Result<Value> {
+        let mut doc = parse(text, &ParseOptions::default())?;
         if let Some(events) = &options.events {
             let Some(member) = self.events_member() else {
                 return Err(Error::with_message(Code::InvalidOptions, format!("{} has no event list", self.name())));
@@ -146,7 +178,11 @@ impl Builtin {
             if events.is_empty() || events.iter().any(String::is_empty) {
                 return Err(Error::new(Code::InvalidOptions, "events must be a non-empty list of non-empty names"));
             }
-            let list = Value::Array(events.iter().cloned().map(Value::String).collect());
+            let mut list = Vec::with_capacity(events.len());
+            for event in events {
+                list.push(Value::String(event.clone()));
+            }
+            let list = Value::Array(list);
             let items = object_mut(&mut doc, "properties")
                 .and_then(|p| object_mut(p, member))
                 .and_then(|e| object_mut(e, "items"));
@@ -162,13 +198,92 @@ impl Builtin {
 
     /// The compiled schema, reporting in the provider's style.
     pub fn schema(self, options: &BuiltinOptions) -> Result<Schema> {
-        Ok(Schema::compile(&self.document(options)?)?.with_style(self.style()))
+        Ok(Schema::compile(&self.schema_document(options)?)?.with_style(self.style()))
     }
 }
+
+// The copies made when the crate compiles (`builtin_text`): compact for `Builtin::document`, and
+// without annotations for `Builtin::schema`. Only `Builtin::source` keeps the pretty text, so a
+// build that never calls it (the npm package's wasm) embeds only these, and one that compiles
+// built-ins but never reads their documents (hookseal/config's) only the bare ones.
+const JURICHAT: [u8; compact_len(Builtin::JuriChat.source())] = compact(Builtin::JuriChat.source());
+const JELOU: [u8; compact_len(Builtin::Jelou.source())] = compact(Builtin::Jelou.source());
+const TALKOVER: [u8; compact_len(Builtin::Talkover.source())] = compact(Builtin::Talkover.source());
+const STANDARD_WEBHOOKS_ENDPOINT: [u8; compact_len(Builtin::StandardWebhooksEndpoint.source())] =
+    compact(Builtin::StandardWebhooksEndpoint.source());
+const JURICHAT_BARE: [u8; bare_len(&JURICHAT)] = bare(&JURICHAT);
+const JELOU_BARE: [u8; bare_len(&JELOU)] = bare(&JELOU);
+const TALKOVER_BARE: [u8; bare_len(&TALKOVER)] = bare(&TALKOVER);
+const STANDARD_WEBHOOKS_ENDPOINT_BARE: [u8; bare_len(&STANDARD_WEBHOOKS_ENDPOINT)] = bare(&STANDARD_WEBHOOKS_ENDPOINT);
 
 fn object_mut<'v>(v: &'v mut Value, name: &str) -> Option<&'v mut Value> {
     match v {
         Value::Object(m) => m.get_mut(name),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    use super::{Builtin, BuiltinOptions, Schema};
+    use crate::json::{parse, ParseOptions, Value};
+
+    #[test]
+    fn compact_copies_are_the_shipped_documents() {
+        for b in Builtin::ALL {
+            let options = ParseOptions::default();
+            let compact = b.compact();
+            assert_eq!(parse(compact, &options).unwrap(), parse(b.source().as_bytes(), &options).unwrap());
+            // Only whitespace between tokens went: every other byte is kept, in order.
+            let kept: alloc::vec::Vec<u8> = b.source().bytes().filter(|c| !c.is_ascii_whitespace()).collect();
+            let compact_kept: alloc::vec::Vec<u8> =
+                compact.iter().copied().filter(|c| !c.is_ascii_whitespace()).collect();
+            assert_eq!(kept, compact_kept);
+            assert!(compact.len() < b.source().len());
+            assert!(!compact.contains(&b'\n'));
+        }
+    }
+
+    /// `value` without the members the bare copies drop, at every level.
+    fn without_annotations(value: &mut Value) {
+        match value {
+            Value::Object(m) => {
+                let kept: Vec<(String, Value)> = m
+                    .iter()
+                    .filter(|(k, v)| {
+                        !(matches!(k.as_str(), "title" | "description" | "$comment") && v.as_str().is_some())
+                    })
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                let mut kept: Vec<(String, Value)> = kept;
+                kept.iter_mut().for_each(|(_, v)| without_annotations(v));
+                *m = kept.into_iter().collect();
+            }
+            Value::Array(items) => items.iter_mut().for_each(without_annotations),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn bare_copies_compile_to_the_same_schemas() {
+        for b in Builtin::ALL {
+            let mut expected = b.document(&BuiltinOptions::default()).unwrap();
+            let full = Schema::compile(&expected).unwrap().with_style(b.style());
+            without_annotations(&mut expected);
+            let bare = b.schema_document(&BuiltinOptions::default()).unwrap();
+            assert_eq!(bare, expected);
+            assert!(b.bare().len() + 100 < b.compact().len());
+            // The compiled forms are the same, and so is what `schema` returns.
+            let compiled = b.schema(&BuiltinOptions::default()).unwrap();
+            assert_eq!(alloc::format!("{compiled:?}"), alloc::format!("{full:?}"));
+            let events = BuiltinOptions { events: Some(alloc::vec!["a.b".into()]) };
+            if b != Builtin::Jelou {
+                let full = Schema::compile(&b.document(&events).unwrap()).unwrap().with_style(b.style());
+                assert_eq!(alloc::format!("{:?}", b.schema(&events).unwrap()), alloc::format!("{full:?}"));
+            }
+        }
     }
 }

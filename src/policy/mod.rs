@@ -7,9 +7,12 @@
 
 #[cfg(feature = "schema")]
 mod builtin;
+#[cfg(feature = "schema")]
+mod builtin_text;
 pub(crate) mod custom_headers;
 #[cfg(feature = "schema")]
 mod formats;
+pub(crate) mod ip;
 #[cfg(feature = "schema")]
 mod output;
 #[cfg(feature = "schema")]

@@ -139,106 +139,147 @@ fn laravel_required(a: &str) -> String {
     cat(&["The ", a, " field is required."])
 }
 
+/// A message by a name in `table`: one lookup where a `match` of string arms would repeat the
+/// message-building code for each.
+fn lookup<'t>(table: &[(&str, &'t str)], name: Option<&str>) -> Option<&'t str> {
+    table.iter().find(|(k, _)| Some(*k) == name).map(|(_, m)| *m)
+}
+
+/// The first type name of a `type` error (`string` of `string,null`).
+fn first_type(e: &ValidationError) -> String {
+    let mut types = type_list(e.params.get("type").unwrap_or(&Value::Null));
+    types.truncate(types.find(',').unwrap_or(types.len()));
+    types
+}
+
+/// Laravel's rules with a limit: keyword, the words before the limit, the words after it.
+const LARAVEL_LIMITS: [(&str, &str, &str); 10] = [
+    ("minLength", "must be at least ", " characters."),
+    ("maxLength", "must not be greater than ", " characters."),
+    ("minItems", "must contain at least ", " items."),
+    ("maxItems", "must not have more than ", " items."),
+    ("minProperties", "must have at least ", " items."),
+    ("maxProperties", "must not have more than ", " items."),
+    ("minimum", "must be at least ", "."),
+    ("maximum", "must not be greater than ", "."),
+    ("exclusiveMinimum", "must be greater than ", "."),
+    ("exclusiveMaximum", "must be less than ", "."),
+];
+
+const LARAVEL_TYPES: [(&str, &str); 6] = [
+    ("string", "must be a string."),
+    ("integer", "must be an integer."),
+    ("number", "must be a number."),
+    ("boolean", "must be true or false."),
+    ("array", "must be an array."),
+    ("object", "must be an array."),
+];
+
+const LARAVEL_FORMATS: [(&str, &str); 8] = [
+    ("uri", "must be a valid URL."),
+    ("webhook-url", "must be a valid URL."),
+    ("email", "must be a valid email address."),
+    ("date-time", "must be a valid date."),
+    ("date", "must be a valid date."),
+    ("uuid", "must be a valid UUID."),
+    ("ipv4", "must be a valid IPv4 address."),
+    ("ipv6", "must be a valid IPv6 address."),
+];
+
+/// What follows "The :attribute field " for the other keywords.
+const LARAVEL_OTHERS: [(&str, &str); 3] = [
+    ("pattern", "format is invalid."),
+    ("uniqueItems", "has a duplicate value."),
+    ("additionalProperties", "is prohibited."),
+];
+
 fn laravel(e: &ValidationError, field: &str, value: &Value, root: Option<&Keywords>) -> String {
     let a = attribute(field);
     let a = a.as_str();
-    let n = || param_num(e, "limit");
     let root_required = || root.is_some_and(|k| k.required.iter().any(|r| r == field));
-    // "The :attribute field " and the rest.
-    let field_must = |rest: &[&str]| {
-        let mut out = cat(&["The ", a, " field "]);
-        for part in rest {
-            out.push_str(part);
-        }
-        out
-    };
-    match e.keyword {
-        "required" | "dependentRequired" => laravel_required(a),
-        "type" if root_required() && matches!(at(value, &e.path), Some(Value::Null)) => laravel_required(a),
-        "type" => match type_list(e.params.get("type").unwrap_or(&Value::Null)).split(',').next() {
-            Some("string") => field_must(&["must be a string."]),
-            Some("integer") => field_must(&["must be an integer."]),
-            Some("number") => field_must(&["must be a number."]),
-            Some("boolean") => field_must(&["must be true or false."]),
-            Some("array" | "object") => field_must(&["must be an array."]),
-            _ => field_must(&["is invalid."]),
-        },
-        "minLength" if n() == "1" => laravel_required(a),
-        "minLength" => field_must(&["must be at least ", &n(), " characters."]),
-        "maxLength" => field_must(&["must not be greater than ", &n(), " characters."]),
-        "minItems" => field_must(&["must contain at least ", &n(), " items."]),
-        "maxItems" => field_must(&["must not have more than ", &n(), " items."]),
-        "minProperties" => field_must(&["must have at least ", &n(), " items."]),
-        "maxProperties" => field_must(&["must not have more than ", &n(), " items."]),
-        "minimum" => field_must(&["must be at least ", &n(), "."]),
-        "maximum" => field_must(&["must not be greater than ", &n(), "."]),
-        "exclusiveMinimum" => field_must(&["must be greater than ", &n(), "."]),
-        "exclusiveMaximum" => field_must(&["must be less than ", &n(), "."]),
-        "multipleOf" => field_must(&["must be a multiple of ", &param_num(e, "multipleOf"), "."]),
-        "enum" | "const" => cat(&["The selected ", a, " is invalid."]),
-        "format" => match e.params.get("format").and_then(Value::as_str) {
-            Some("uri" | "webhook-url") => field_must(&["must be a valid URL."]),
-            Some("email") => field_must(&["must be a valid email address."]),
-            Some("date-time" | "date") => field_must(&["must be a valid date."]),
-            Some("uuid") => field_must(&["must be a valid UUID."]),
-            Some("ipv4") => field_must(&["must be a valid IPv4 address."]),
-            Some("ipv6") => field_must(&["must be a valid IPv6 address."]),
-            _ => field_must(&["format is invalid."]),
-        },
-        "pattern" => field_must(&["format is invalid."]),
-        "uniqueItems" => field_must(&["has a duplicate value."]),
-        "additionalProperties" => field_must(&["is prohibited."]),
-        _ => field_must(&["is invalid."]),
+    let keyword = e.keyword;
+    match keyword {
+        "required" | "dependentRequired" => return laravel_required(a),
+        "type" if root_required() && matches!(at(value, &e.path), Some(Value::Null)) => return laravel_required(a),
+        "minLength" if param_num(e, "limit") == "1" => return laravel_required(a),
+        "enum" | "const" => return cat(&["The selected ", a, " is invalid."]),
+        _ => {}
     }
+    // "The :attribute field " and the rest.
+    let (before, limit, after) = if let Some((_, before, after)) = LARAVEL_LIMITS.iter().find(|(k, ..)| *k == keyword) {
+        (*before, param_num(e, "limit"), *after)
+    } else if keyword == "multipleOf" {
+        ("must be a multiple of ", param_num(e, "multipleOf"), ".")
+    } else {
+        let rest = match keyword {
+            "type" => lookup(&LARAVEL_TYPES, Some(&first_type(e))),
+            "format" => Some(
+                lookup(&LARAVEL_FORMATS, e.params.get("format").and_then(Value::as_str))
+                    .unwrap_or("format is invalid."),
+            ),
+            _ => lookup(&LARAVEL_OTHERS, Some(keyword)),
+        };
+        (rest.unwrap_or("is invalid."), String::new(), "")
+    };
+    cat(&["The ", a, " field ", before, &limit, after])
 }
+
+/// Jelou's (class-validator's) messages with a limit: keyword, the words before it, after it.
+const JELOU_LIMITS: [(&str, &str, &str); 6] = [
+    ("minLength", " must be longer than or equal to ", " characters"),
+    ("maxLength", " must be shorter than or equal to ", " characters"),
+    ("minimum", " must not be less than ", ""),
+    ("maximum", " must not be greater than ", ""),
+    ("minItems", " must contain at least ", " elements"),
+    ("maxItems", " must contain no more than ", " elements"),
+];
+
+const JELOU_TYPES: [(&str, &str); 6] = [
+    ("string", " must be a string"),
+    ("integer", " must be an integer number"),
+    ("number", " must be a number conforming to the specified constraints"),
+    ("boolean", " must be a boolean value"),
+    ("array", " must be an array"),
+    ("object", " must be an object"),
+];
+
+const JELOU_FORMATS: [(&str, &str); 5] = [
+    ("uri", " must be a URL address"),
+    ("webhook-url", " must be a URL address"),
+    ("email", " must be an email"),
+    ("uuid", " must be a UUID"),
+    ("date-time", " must be a valid ISO 8601 date string"),
+];
 
 fn jelou(e: &ValidationError, field: &str) -> String {
     let f = if field.is_empty() { "value" } else { field };
-    let n = param_num(e, "limit");
-    match e.keyword {
-        "required" | "dependentRequired" => format!("{f} should not be empty"),
-        "type" => match type_list(e.params.get("type").unwrap_or(&Value::Null)).split(',').next() {
-            Some("string") => format!("{f} must be a string"),
-            Some("integer") => format!("{f} must be an integer number"),
-            Some("number") => {
-                format!("{f} must be a number conforming to the specified constraints")
-            }
-            Some("boolean") => format!("{f} must be a boolean value"),
-            Some("array") => format!("{f} must be an array"),
-            Some("object") => format!("{f} must be an object"),
-            _ => format!("{f} {}", e.message),
-        },
+    if let Some((_, before, after)) = JELOU_LIMITS.iter().find(|(k, ..)| *k == e.keyword) {
+        return cat(&[f, before, &param_num(e, "limit"), after]);
+    }
+    let known = match e.keyword {
+        "required" | "dependentRequired" => Some(" should not be empty"),
+        "type" => lookup(&JELOU_TYPES, Some(&first_type(e))),
+        "format" => lookup(&JELOU_FORMATS, e.params.get("format").and_then(Value::as_str)),
         "enum" => {
-            let allowed: Vec<String> = e
-                .params
-                .get("allowedValues")
-                .and_then(Value::as_array)
-                .unwrap_or(&[])
-                .iter()
-                .map(|v| {
-                    v.as_str().map_or_else(
-                        || crate::canonical::to_canonical_string(v).unwrap_or_default(),
-                        ToString::to_string,
-                    )
-                })
-                .collect();
-            format!("{f} must be one of the following values: {}", allowed.join(", "))
+            let mut out = cat(&[f, " must be one of the following values: "]);
+            let allowed = e.params.get("allowedValues").and_then(Value::as_array).unwrap_or(&[]);
+            for (i, v) in allowed.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                match v.as_str() {
+                    Some(s) => out.push_str(s),
+                    None => out.push_str(&crate::canonical::to_canonical_string(v).unwrap_or_default()),
+                }
+            }
+            return out;
         }
-        "format" => match e.params.get("format").and_then(Value::as_str) {
-            Some("uri" | "webhook-url") => format!("{f} must be a URL address"),
-            Some("email") => format!("{f} must be an email"),
-            Some("uuid") => format!("{f} must be a UUID"),
-            Some("date-time") => format!("{f} must be a valid ISO 8601 date string"),
-            _ => format!("{f} {}", e.message),
-        },
-        "minLength" => format!("{f} must be longer than or equal to {n} characters"),
-        "maxLength" => format!("{f} must be shorter than or equal to {n} characters"),
-        "minimum" => format!("{f} must not be less than {n}"),
-        "maximum" => format!("{f} must not be greater than {n}"),
-        "minItems" => format!("{f} must contain at least {n} elements"),
-        "maxItems" => format!("{f} must contain no more than {n} elements"),
-        "additionalProperties" => format!("property {f} should not exist"),
-        _ => format!("{f} {}", e.message),
+        "additionalProperties" => return cat(&["property ", f, " should not exist"]),
+        _ => None,
+    };
+    match known {
+        Some(rest) => cat(&[f, rest]),
+        None => cat(&[f, " ", &e.message]),
     }
 }
 
@@ -277,10 +318,15 @@ pub(crate) fn field_errors(
             let top = field.split('.').next().unwrap_or("");
             k.properties.iter().position(|(name, _)| name == top).unwrap_or(usize::MAX)
         };
-        let mut ranked: Vec<(usize, usize, (String, Vec<String>))> =
-            out.into_iter().enumerate().map(|(i, f)| (rank(&f.0), i, f)).collect();
+        let mut ranked: Vec<(usize, usize, (String, Vec<String>))> = Vec::with_capacity(out.len());
+        for (i, f) in out.into_iter().enumerate() {
+            ranked.push((rank(&f.0), i, f));
+        }
         heapsort(&mut ranked, |a, b| (a.0, a.1) < (b.0, b.1));
-        out = ranked.into_iter().map(|(_, _, f)| f).collect();
+        out = Vec::with_capacity(ranked.len());
+        for (_, _, f) in ranked {
+            out.push(f);
+        }
     }
     out
 }
@@ -289,7 +335,11 @@ pub(crate) fn field_errors(
 pub(crate) fn field_errors_json(fields: &[(String, Vec<String>)]) -> Value {
     let mut map = Map::new();
     for (f, ms) in fields {
-        map.insert(f.clone(), Value::Array(ms.iter().cloned().map(Value::String).collect()));
+        let mut list = Vec::with_capacity(ms.len());
+        for m in ms {
+            list.push(Value::String(m.clone()));
+        }
+        map.insert(f.clone(), Value::Array(list));
     }
     Value::Object(map)
 }
@@ -305,29 +355,36 @@ pub(crate) fn response(
         ErrorStyle::Ajv => None,
         ErrorStyle::Laravel => Some(Response {
             status: 422,
-            body: object(alloc::vec![
+            body: object(&mut [
                 ("message", text("The given data was invalid.")),
                 ("errors", field_errors_json(fields)),
             ]),
         }),
-        ErrorStyle::Jelou => Some(Response {
-            status: 422,
-            body: object(alloc::vec![
-                (
-                    "message",
-                    Value::Array(fields.iter().flat_map(|(_, ms)| ms.iter().cloned().map(Value::String)).collect(),),
-                ),
-                ("statusMessage", text("error")),
-                ("status", Value::Number(0.0)),
-            ]),
-        }),
+        ErrorStyle::Jelou => {
+            // Loops here and below, not iterator chains: each chain is its own generic code in
+            // the wasm.
+            let mut messages = Vec::new();
+            for (_, ms) in fields {
+                for m in ms {
+                    messages.push(text(m));
+                }
+            }
+            Some(Response {
+                status: 422,
+                body: object(&mut [
+                    ("message", Value::Array(messages)),
+                    ("statusMessage", text("error")),
+                    ("status", Value::Number(0.0)),
+                ]),
+            })
+        }
         ErrorStyle::Fastify => {
             let first = errors.first();
             let message =
                 first.map_or_else(|| "body is invalid".to_string(), |e| format!("body{} {}", e.path, e.message));
             Some(Response {
                 status: 400,
-                body: object(alloc::vec![
+                body: object(&mut [
                     ("statusCode", Value::Number(400.0)),
                     ("code", text("FST_ERR_VALIDATION")),
                     ("error", text("Bad Request")),
@@ -336,19 +393,16 @@ pub(crate) fn response(
             })
         }
         ErrorStyle::ProblemDetails => {
-            let list = errors
-                .iter()
-                .filter(|e| e.keyword != "if")
-                .map(|e| {
-                    object(alloc::vec![
-                        ("pointer", Value::String(format!("#{}", target_pointer(e)))),
-                        ("detail", text(&e.message)),
-                    ])
-                })
-                .collect();
+            let mut list = Vec::new();
+            for e in errors.iter().filter(|e| e.keyword != "if") {
+                list.push(object(&mut [
+                    ("pointer", Value::String(format!("#{}", target_pointer(e)))),
+                    ("detail", text(&e.message)),
+                ]));
+            }
             Some(Response {
                 status: 422,
-                body: object(alloc::vec![
+                body: object(&mut [
                     ("type", text("about:blank")),
                     ("title", text("Unprocessable Content")),
                     ("status", Value::Number(422.0)),
@@ -376,24 +430,24 @@ pub(crate) fn parse_failure(style: ErrorStyle, error: &crate::Error) -> super::V
         path: String::new(),
         keyword: "json",
         message: message.into(),
-        params: object(alloc::vec![("code", Value::String(code.into()))]),
+        params: object(&mut [("code", Value::String(code.into()))]),
     }];
     let field_errors = alloc::vec![(String::new(), alloc::vec![String::from(message)])];
     let text = |s: &str| Value::String(s.into());
     let body = match style {
         ErrorStyle::Ajv => None,
-        ErrorStyle::Fastify => Some(object(alloc::vec![
+        ErrorStyle::Fastify => Some(object(&mut [
             ("statusCode", Value::Number(400.0)),
             ("error", text("Bad Request")),
             ("message", Value::String(format!("Body is not valid JSON: {message}"))),
         ])),
-        ErrorStyle::Laravel => Some(object(alloc::vec![("message", text("The request body is not valid JSON."))])),
-        ErrorStyle::Jelou => Some(object(alloc::vec![
+        ErrorStyle::Laravel => Some(object(&mut [("message", text("The request body is not valid JSON."))])),
+        ErrorStyle::Jelou => Some(object(&mut [
             ("message", Value::Array(alloc::vec![Value::String(format!("body is not valid JSON: {message}"))])),
             ("statusMessage", text("error")),
             ("status", Value::Number(0.0)),
         ])),
-        ErrorStyle::ProblemDetails => Some(object(alloc::vec![
+        ErrorStyle::ProblemDetails => Some(object(&mut [
             ("type", text("about:blank")),
             ("title", text("Bad Request")),
             ("status", Value::Number(400.0)),
@@ -407,5 +461,100 @@ pub(crate) fn parse_failure(style: ErrorStyle, error: &crate::Error) -> super::V
         errors,
         field_errors,
         response: body.map(|body| Response { status: 400, body }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::string::ToString;
+
+    use super::{jelou, laravel};
+    use crate::json::{parse, Value};
+    use crate::jsonschema::ValidationError;
+
+    fn error(keyword: &'static str, params: &str) -> ValidationError {
+        let params = parse(params.as_bytes(), &Default::default()).unwrap();
+        ValidationError { path: "/webhook_url".into(), keyword, message: "engine says no".into(), params }
+    }
+
+    #[test]
+    fn every_laravel_message() {
+        let value = Value::Null;
+        for (keyword, params, expected) in [
+            ("required", "{}", "The webhook url field is required."),
+            ("minLength", r#"{"limit": 1}"#, "The webhook url field is required."),
+            ("minLength", r#"{"limit": 2}"#, "The webhook url field must be at least 2 characters."),
+            ("maxLength", r#"{"limit": 500}"#, "The webhook url field must not be greater than 500 characters."),
+            ("minItems", r#"{"limit": 1}"#, "The webhook url field must contain at least 1 items."),
+            ("maxItems", r#"{"limit": 9}"#, "The webhook url field must not have more than 9 items."),
+            ("minProperties", r#"{"limit": 2}"#, "The webhook url field must have at least 2 items."),
+            ("maxProperties", r#"{"limit": 3}"#, "The webhook url field must not have more than 3 items."),
+            ("minimum", r#"{"limit": 5}"#, "The webhook url field must be at least 5."),
+            ("maximum", r#"{"limit": 0.5}"#, "The webhook url field must not be greater than 0.5."),
+            ("exclusiveMinimum", r#"{"limit": 5}"#, "The webhook url field must be greater than 5."),
+            ("exclusiveMaximum", r#"{"limit": 5}"#, "The webhook url field must be less than 5."),
+            ("multipleOf", r#"{"multipleOf": 3}"#, "The webhook url field must be a multiple of 3."),
+            ("type", r#"{"type": "string"}"#, "The webhook url field must be a string."),
+            ("type", r#"{"type": "integer"}"#, "The webhook url field must be an integer."),
+            ("type", r#"{"type": "number"}"#, "The webhook url field must be a number."),
+            ("type", r#"{"type": "boolean"}"#, "The webhook url field must be true or false."),
+            ("type", r#"{"type": "array"}"#, "The webhook url field must be an array."),
+            ("type", r#"{"type": "object"}"#, "The webhook url field must be an array."),
+            ("type", r#"{"type": "null"}"#, "The webhook url field is invalid."),
+            ("type", r#"{"type": ["string", "null"]}"#, "The webhook url field must be a string."),
+            ("enum", "{}", "The selected webhook url is invalid."),
+            ("const", "{}", "The selected webhook url is invalid."),
+            ("format", r#"{"format": "uri"}"#, "The webhook url field must be a valid URL."),
+            ("format", r#"{"format": "webhook-url"}"#, "The webhook url field must be a valid URL."),
+            ("format", r#"{"format": "email"}"#, "The webhook url field must be a valid email address."),
+            ("format", r#"{"format": "date"}"#, "The webhook url field must be a valid date."),
+            ("format", r#"{"format": "date-time"}"#, "The webhook url field must be a valid date."),
+            ("format", r#"{"format": "uuid"}"#, "The webhook url field must be a valid UUID."),
+            ("format", r#"{"format": "ipv4"}"#, "The webhook url field must be a valid IPv4 address."),
+            ("format", r#"{"format": "ipv6"}"#, "The webhook url field must be a valid IPv6 address."),
+            ("format", r#"{"format": "hostname"}"#, "The webhook url field format is invalid."),
+            ("pattern", "{}", "The webhook url field format is invalid."),
+            ("uniqueItems", "{}", "The webhook url field has a duplicate value."),
+            ("additionalProperties", "{}", "The webhook url field is prohibited."),
+            ("not", "{}", "The webhook url field is invalid."),
+        ] {
+            assert_eq!(laravel(&error(keyword, params), "webhook_url", &value, None), expected, "{keyword} {params}");
+        }
+    }
+
+    #[test]
+    fn every_jelou_message() {
+        for (keyword, params, expected) in [
+            ("required", "{}", "webhookUrl should not be empty"),
+            ("type", r#"{"type": "string"}"#, "webhookUrl must be a string"),
+            ("type", r#"{"type": "integer"}"#, "webhookUrl must be an integer number"),
+            ("type", r#"{"type": "number"}"#, "webhookUrl must be a number conforming to the specified constraints"),
+            ("type", r#"{"type": "boolean"}"#, "webhookUrl must be a boolean value"),
+            ("type", r#"{"type": "array"}"#, "webhookUrl must be an array"),
+            ("type", r#"{"type": "object"}"#, "webhookUrl must be an object"),
+            ("type", r#"{"type": "null"}"#, "webhookUrl engine says no"),
+            (
+                "enum",
+                r#"{"allowedValues": ["a", 1, {"b": [true]}]}"#,
+                r#"webhookUrl must be one of the following values: a, 1, {"b":[true]}"#,
+            ),
+            ("format", r#"{"format": "uri"}"#, "webhookUrl must be a URL address"),
+            ("format", r#"{"format": "webhook-url"}"#, "webhookUrl must be a URL address"),
+            ("format", r#"{"format": "email"}"#, "webhookUrl must be an email"),
+            ("format", r#"{"format": "uuid"}"#, "webhookUrl must be a UUID"),
+            ("format", r#"{"format": "date-time"}"#, "webhookUrl must be a valid ISO 8601 date string"),
+            ("format", r#"{"format": "ipv4"}"#, "webhookUrl engine says no"),
+            ("minLength", r#"{"limit": 1}"#, "webhookUrl must be longer than or equal to 1 characters"),
+            ("maxLength", r#"{"limit": 2}"#, "webhookUrl must be shorter than or equal to 2 characters"),
+            ("minimum", r#"{"limit": 3}"#, "webhookUrl must not be less than 3"),
+            ("maximum", r#"{"limit": 4}"#, "webhookUrl must not be greater than 4"),
+            ("minItems", r#"{"limit": 5}"#, "webhookUrl must contain at least 5 elements"),
+            ("maxItems", r#"{"limit": 6}"#, "webhookUrl must contain no more than 6 elements"),
+            ("additionalProperties", "{}", "property webhookUrl should not exist"),
+            ("pattern", "{}", "webhookUrl engine says no"),
+        ] {
+            assert_eq!(jelou(&error(keyword, params), "webhookUrl"), expected, "{keyword} {params}");
+        }
+        assert_eq!(jelou(&error("required", "{}"), ""), "value should not be empty".to_string());
     }
 }

@@ -36,7 +36,6 @@
 
 use alloc::string::String;
 use core::net::{Ipv4Addr, Ipv6Addr};
-use core::str::FromStr;
 
 /// What a webhook URL may be.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -296,12 +295,12 @@ fn classify_host(host: &str) -> Result<(), UrlRefusal> {
         return Err(UrlRefusal::InvalidUrl);
     }
     if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return Ipv6Addr::from_str(v6).map_or(Err(UrlRefusal::InvalidUrl), classify_v6);
+        return super::ip::parse_ipv6(v6).map_or(Err(UrlRefusal::InvalidUrl), |g| classify_v6(Ipv6Addr::from(g)));
     }
     // A serialized host that reads as a dotted quad is an IPv4 address: the URL Standard parses
     // every host that ends in a number as one (or refuses it).
-    if let Ok(v4) = Ipv4Addr::from_str(host) {
-        return classify_v4(v4);
+    if let Some(v4) = super::ip::parse_ipv4(host) {
+        return classify_v4(Ipv4Addr::from(v4));
     }
     let name = host.strip_suffix('.').unwrap_or(host);
     if name.eq_ignore_ascii_case("localhost") || name.to_ascii_lowercase().ends_with(".localhost") {
@@ -324,7 +323,8 @@ fn written_host_is_unicode(input: &str) -> bool {
     let authority = rest.trim_start_matches(['/', '\\']);
     let end = authority.find(['/', '\\', '?', '#']).unwrap_or(authority.len());
     let authority = authority.get(..end).unwrap_or("");
-    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    // Bytes, not `rsplit_once`: `@` is ASCII, and the char searcher's reverse search is large code.
+    let host = authority.bytes().rposition(|c| c == b'@').map_or(authority, |i| authority.get(i + 1..).unwrap_or(""));
     let b = host.as_bytes();
     b.iter().enumerate().any(|(i, &c)| {
         let high_escape = b.get(i + 1).is_some_and(|h| b"89abcdefABCDEF".contains(h))

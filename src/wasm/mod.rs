@@ -42,9 +42,13 @@ use errors::{webhook_error, ErrorKind};
 // The npm build links no `std`: the same allocator std would bring, and a panic handler that
 // traps at once. Nothing here should panic (see above); if something does, formatting a message
 // nobody can read would only cost size.
-#[cfg(all(feature = "wasm-module", target_arch = "wasm32"))]
+#[cfg(all(feature = "wasm-module", not(feature = "small-alloc"), target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOCATOR: dlmalloc::GlobalDlmalloc = dlmalloc::GlobalDlmalloc;
+
+#[cfg(all(feature = "small-alloc", target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[cfg(all(feature = "wasm-module", target_arch = "wasm32"))]
 #[panic_handler]

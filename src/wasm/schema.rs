@@ -94,12 +94,14 @@ fn schema_error(e: &Error) -> JsValue {
 fn schema_from(schema: &JsValue, options: &JsValue) -> Result<Schema, JsValue> {
     let events = match convert::get(options, "events") {
         v if v.is_undefined() || v.is_null() => None,
-        v if Array::is_array(&v) => Some(
-            Array::from(&v)
-                .iter()
-                .map(|e| e.as_string().ok_or_else(|| type_error("options.events must be an array of strings")))
-                .collect::<Result<Vec<String>, _>>()?,
-        ),
+        v if Array::is_array(&v) => {
+            // A loop, not `collect` into a `Result`, whose generic code would be in the wasm.
+            let mut events = Vec::new();
+            for e in Array::from(&v).iter() {
+                events.push(e.as_string().ok_or_else(|| type_error("options.events must be an array of strings"))?);
+            }
+            Some(events)
+        }
         _ => return Err(type_error("options.events must be an array of strings")),
     };
     let compiled = if let Some(name) = schema.as_string() {

@@ -146,8 +146,16 @@ impl<'s> Ctx<'s> {
             return true;
         }
         if collect && self.halted.is_none() {
-            let why: Vec<String> = self.errors.drain(before..).map(|e| e.message).collect();
-            let why = if why.is_empty() { String::from("it does not match propertyNames") } else { why.join("; ") };
+            // Joined by hand: a collect and a join would each be generic code in the wasm.
+            let mut why = String::from("it does not match propertyNames");
+            for (i, e) in self.errors.drain(before..).enumerate() {
+                if i == 0 {
+                    why.clear();
+                } else {
+                    why.push_str("; ");
+                }
+                why.push_str(&e.message);
+            }
             name_path.push(Seg::Key(key));
             self.record(&name_path, Fail::PropertyName(key, why));
         }
