@@ -363,10 +363,7 @@ mod tests {
 
     fn both(text: &str) -> (Result<String>, Result<String>) {
         let options = ParseOptions::default();
-        (
-            canonicalize_stringified(text.as_bytes(), &options),
-            super::super::strict(text.as_bytes(), &options),
-        )
+        (canonicalize_stringified(text.as_bytes(), &options), super::super::strict(text.as_bytes(), &options))
     }
 
     #[test]
