@@ -14,6 +14,8 @@ pub(crate) mod custom_headers;
 mod formats;
 pub(crate) mod ip;
 #[cfg(feature = "schema")]
+mod messages;
+#[cfg(feature = "schema")]
 mod output;
 #[cfg(feature = "schema")]
 pub(crate) mod response;
