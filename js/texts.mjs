@@ -137,7 +137,7 @@ export function createTexts(glue, exports) {
 
   function canonicalizeValue(value) {
     const length = write(stringify(value));
-    if (texts.canonicalizeStringified(length) !== 0) throw fail();
+    if (texts.canonicalize(length) !== 0) throw fail();
     return output();
   }
 

@@ -44,20 +44,10 @@ impl Texts {
 impl Texts {
     /// RFC 8785 form of the JSON text in the first `len` input bytes. 0 on success (the output is
     /// the canonical text), 1 on failure (the output is the code, a line feed and the message).
+    /// `canonicalizeValue`'s `JSON.stringify` text comes here too: its tokens are already
+    /// canonical, so it takes the token path (`canonical::canonicalize_with`).
     pub fn canonicalize(&mut self, len: u32) -> u32 {
         let result = self.input(len as usize).and_then(crate::canonical::canonicalize).map(String::into_bytes);
-        self.answer(result)
-    }
-
-    /// [`Texts::canonicalize`] for text that `JSON.stringify` wrote (`canonicalizeValue`), which
-    /// is canonical but for member order (`canonical::canonicalize_stringified`).
-    #[wasm_bindgen(js_name = canonicalizeStringified)]
-    pub fn canonicalize_stringified(&mut self, len: u32) -> u32 {
-        let options = crate::json::ParseOptions::default();
-        let result = self
-            .input(len as usize)
-            .and_then(|text| crate::canonical::canonicalize_stringified(text, &options))
-            .map(String::into_bytes);
         self.answer(result)
     }
 }
