@@ -58,7 +58,7 @@ js-tools: npm-deps
 # bindings its names need), then the hand-written modules of js/ and the entries written from
 # js/exports.json. The lean builds have their own Cargo profiles (target/$(WASM_TARGET)/<profile>),
 # so that none of the three feature sets invalidates another's cache.
-LEAN_FEATURES_verify := wasm-module,wasm-verify
+LEAN_FEATURES_verify := wasm-module,wasm-verify,small-alloc
 LEAN_FEATURES_config := wasm-module,wasm-config,small-alloc
 
 # wasm-opt's level per wasm: -O3 where the Cargo profile is for speed (-Oz would undo some of its
