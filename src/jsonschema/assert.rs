@@ -1,4 +1,5 @@
-//! Leaf assertions: types, numbers, and JSON equality for `enum`, `const` and `uniqueItems`.
+//! Leaf assertions: types, numbers, and JSON equality for `enum`, `const` and `uniqueItems`
+//! (whose search for a pair is in `unique.rs`).
 //!
 //! Numbers are doubles. `multipleOf` divides and checks that the quotient is an integer within
 //! 1e-9 relative error, so decimal fractions such as `0.0075` and `0.0001` behave as people expect;
@@ -6,7 +7,6 @@
 //! magnitude 2^53 or more is a multiple of 0.5).
 
 use alloc::vec::Vec;
-use core::cmp::Ordering;
 
 use super::fail::Fail;
 use super::node::{types, Keywords};
@@ -134,83 +134,6 @@ fn eq_within(a: &Value, b: &Value, budget: &mut u64, levels: usize) -> Option<bo
     })
 }
 
-/// Order of scalars for duplicate detection (arrays and objects never reach it).
-fn scalar_cmp(a: &Value, b: &Value) -> Ordering {
-    let rank = |v: &Value| match v {
-        Value::Null => 0,
-        Value::Bool(_) => 1,
-        Value::Number(_) => 2,
-        Value::String(_) => 3,
-        Value::Array(_) => 4,
-        Value::Object(_) => 5,
-    };
-    match (a, b) {
-        (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
-        (Value::Number(x), Value::Number(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
-        (Value::String(x), Value::String(y)) => x.cmp(y),
-        _ => rank(a).cmp(&rank(b)),
-    }
-}
-
-/// The pair `(i, j)`, `j < i`, with the smallest `i`, among the adjacent pairs of `sorted` that
-/// `equal` says are equal (`sorted` holds `(key, index)` ordered by key, then index).
-fn first_repeat<K>(sorted: &[(K, usize)], equal: impl Fn(&K, &K) -> bool) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    for pair in sorted.windows(2) {
-        if let [(x, j), (y, i)] = pair {
-            if equal(x, y) && best.map_or(true, |(bi, _)| *i < bi) {
-                best = Some((*i, *j));
-            }
-        }
-    }
-    // Within a run of equal values the first pair holds the two smallest indices; a later pair of
-    // the same run has a larger `i`, so `best` keeps the run's first pair.
-    best
-}
-
-/// The first duplicate pair `(i, j)`, `j < i`, with the smallest `i` (then `j`), for
-/// `uniqueItems`; `None` if the budget runs out. Arrays of scalars are sorted by value; arrays
-/// with containers are sorted by each element's RFC 8785 canonical form, which two values share
-/// exactly when they are equal as JSON (members in any order, `0` and `-0` alike): O(n log n)
-/// either way, where comparing every pair would cost O(n^2). Only an element too deep for the
-/// canonical writer falls back to pairwise comparison.
-pub(crate) fn find_duplicate(a: &[Value], budget: &mut u64) -> Option<Option<(usize, usize)>> {
-    *budget = budget.checked_sub(a.len() as u64)?;
-    if a.iter().all(|v| !matches!(v, Value::Array(_) | Value::Object(_))) {
-        let mut sorted: Vec<(&Value, usize)> = Vec::with_capacity(a.len());
-        for (v, i) in a.iter().zip(0..) {
-            sorted.push((v, i));
-        }
-        crate::sort::heapsort(&mut sorted, |x, y| scalar_cmp(x.0, y.0).then(x.1.cmp(&y.1)) == Ordering::Less);
-        return Some(first_repeat(&sorted, |x, y| scalar_cmp(x, y) == Ordering::Equal));
-    }
-    // A loop, not `collect` into an `Option`, whose generic code would be in the wasm for this.
-    let mut forms = Some(Vec::with_capacity(a.len()));
-    for (v, i) in a.iter().zip(0..) {
-        match (crate::canonical::to_canonical_string(v), forms.as_mut()) {
-            (Ok(form), Some(forms)) => forms.push((form, i)),
-            _ => {
-                forms = None;
-                break;
-            }
-        }
-    }
-    if let Some(mut sorted) = forms {
-        let bytes: usize = sorted.iter().map(|(form, _)| form.len()).sum();
-        *budget = budget.checked_sub(bytes as u64 / 64)?;
-        crate::sort::heapsort(&mut sorted, |x, y| (&x.0, x.1) < (&y.0, y.1));
-        return Some(first_repeat(&sorted, |x, y| x == y));
-    }
-    for (i, x) in a.iter().enumerate() {
-        for (j, y) in a.iter().enumerate().take(i) {
-            if json_eq(x, y, budget)? {
-                return Some(Some((i, j)));
-            }
-        }
-    }
-    Some(None)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,18 +176,5 @@ mod tests {
         assert!(is_multiple(1e308, 5e-324));
         assert!(is_multiple(f64::MAX, f64::from_bits(1 << 52)));
         assert!(!is_multiple(1e308, 3e-300));
-    }
-
-    #[test]
-    fn duplicates() {
-        let n = |x: f64| Value::Number(x);
-        let mut budget = 1000;
-        assert_eq!(find_duplicate(&[n(3.0), n(1.0), n(3.0), n(1.0)], &mut budget), Some(Some((2, 0))));
-        assert_eq!(find_duplicate(&[n(1.0), Value::Bool(true), Value::Null], &mut budget), Some(None));
-        let arr = |v: Vec<Value>| Value::Array(v);
-        assert_eq!(
-            find_duplicate(&[arr(alloc::vec![n(1.0)]), arr(alloc::vec![n(1.0)])], &mut budget),
-            Some(Some((1, 0)))
-        );
     }
 }

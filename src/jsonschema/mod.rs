@@ -15,6 +15,7 @@ pub(crate) mod node;
 mod regex;
 #[cfg(test)]
 mod tests;
+mod unique;
 mod uri;
 mod validate;
 

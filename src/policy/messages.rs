@@ -179,7 +179,7 @@ pub(super) fn jelou(e: &ValidationError, field: &str) -> String {
                 }
                 match v.as_str() {
                     Some(s) => out.push_str(s),
-                    None => out.push_str(&crate::canonical::to_canonical_string(v).unwrap_or_default()),
+                    None => crate::json::write_json(v, &mut out),
                 }
             }
             return out;

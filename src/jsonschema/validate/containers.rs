@@ -7,9 +7,9 @@ use alloc::vec::Vec;
 
 use super::{Ctx, Seg};
 use crate::json::{Map, Value};
-use crate::jsonschema::assert::find_duplicate;
 use crate::jsonschema::fail::Fail;
 use crate::jsonschema::node::{Keywords, Node, NodeId};
+use crate::jsonschema::unique::find_duplicate;
 
 impl<'s> Ctx<'s> {
     pub(super) fn array<'v>(
