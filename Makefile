@@ -59,7 +59,7 @@ js-tools: npm-deps
 # js/exports.json. The lean builds have their own Cargo profiles (target/$(WASM_TARGET)/<profile>),
 # so that none of the three feature sets invalidates another's cache.
 LEAN_FEATURES_verify := wasm-module,wasm-verify,small-alloc
-LEAN_FEATURES_config := wasm-module,wasm-config,small-alloc
+LEAN_FEATURES_config := wasm-module,wasm-config,small-alloc,host-numbers
 
 # wasm-opt's level per wasm: -O3 where the Cargo profile is for speed (-Oz would undo some of its
 # inlining for little size); `hookseal/config`'s is for size (-Oz, like its opt-level "z").

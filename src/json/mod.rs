@@ -1,5 +1,7 @@
 //! JSON values and the strict I-JSON parser that canonicalization and schema validation share.
 
+#[cfg(feature = "host-numbers")]
+pub(crate) mod host;
 mod map;
 mod parse;
 mod scan;

@@ -130,6 +130,9 @@ pub(crate) fn write_ecmascript_number(n: f64, out: &mut String) {
     if n.abs() < 9_007_199_254_740_992.0 && integer as f64 == n {
         out.push_str(itoa::Buffer::new().format(integer));
     } else {
+        #[cfg(feature = "host-numbers")]
+        super::host::write_number(n, out);
+        #[cfg(not(feature = "host-numbers"))]
         out.push_str(ryu_js::Buffer::new().format_finite(n));
     }
 }

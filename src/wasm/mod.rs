@@ -23,6 +23,8 @@ mod diagnose;
 #[cfg(feature = "wasm-verify")]
 mod engine;
 mod errors;
+#[cfg(feature = "host-numbers")]
+mod numbers;
 mod region;
 #[cfg(feature = "wasm-config")]
 mod schema;

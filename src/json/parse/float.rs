@@ -18,8 +18,10 @@
 //! doubles have at most 767 significant digits, so the first 800 digits and a sticky `1` decide
 //! every rounding the full text would. That keeps the work per number bounded whatever the input.
 
+#[cfg(not(feature = "host-numbers"))]
 use core::cmp::Ordering;
 
+#[cfg(not(feature = "host-numbers"))]
 use super::bignum::Big;
 
 /// 10^0 ..= 10^22: every power of ten a double holds exactly.
@@ -34,6 +36,7 @@ const MAX_DIGITS: usize = 800;
 /// 2^53: integers up to this are exact doubles.
 const EXACT_MANTISSA: u64 = 1 << 53;
 
+#[cfg(not(feature = "host-numbers"))]
 const INFINITY_BITS: u64 = 0x7ff0_0000_0000_0000;
 
 /// The double nearest to `text`, a decimal in the JSON number grammar with leading zeros allowed:
@@ -56,7 +59,7 @@ pub(crate) fn parse_decimal(text: &[u8]) -> Option<f64> {
     if !all_digits(integer) || (mantissa.len() > integer.len() && !all_digits(fraction)) {
         return None;
     }
-    let magnitude = positive_decimal(integer, fraction, exponent);
+    let magnitude = positive_decimal(integer, fraction, exponent, unsigned);
     Some(if negative { -magnitude } else { magnitude })
 }
 
@@ -76,7 +79,7 @@ fn parse_exponent(text: &[u8]) -> Option<i64> {
 }
 
 /// The double nearest to `integer.fraction × 10^exponent` (all digits ASCII).
-fn positive_decimal(integer: &[u8], fraction: &[u8], exponent: i64) -> f64 {
+fn positive_decimal(integer: &[u8], fraction: &[u8], exponent: i64, text: &[u8]) -> f64 {
     let all = || integer.iter().chain(fraction);
     let total = integer.len() + fraction.len();
     let leading = all().take_while(|&&d| d == b'0').count();
@@ -103,6 +106,26 @@ fn positive_decimal(integer: &[u8], fraction: &[u8], exponent: i64) -> f64 {
             return exact;
         }
     }
+    // Without the correction below (feature `host-numbers`), the host reads the text.
+    #[cfg(feature = "host-numbers")]
+    return crate::json::host::parse_number(text);
+    #[cfg(not(feature = "host-numbers"))]
+    {
+        let _ = text;
+        correct_decimal(mantissa, power, count, head, digits)
+    }
+}
+
+/// The double nearest to `digits() × 10^power` (`count` significant digits, of which `mantissa`
+/// holds the first `head`), when Clinger's fast path does not apply.
+#[cfg(not(feature = "host-numbers"))]
+fn correct_decimal<'a, I: Iterator<Item = &'a u8>>(
+    mantissa: u64,
+    power: i64,
+    count: usize,
+    head: usize,
+    digits: impl Fn() -> I,
+) -> f64 {
     let approximate = approximate(mantissa, power + (count - head) as i64);
     if count <= MAX_DIGITS {
         return correct(approximate, Big::from_digits(digits()), power);
@@ -136,6 +159,7 @@ fn clinger(mantissa: u64, power: i64) -> Option<f64> {
     }
 }
 
+#[cfg(not(feature = "host-numbers"))]
 /// A double within a few units in the last place of `mantissa × 10^power`, `mantissa` being the
 /// first (at most 19) significant digits: scaled by exact powers of ten, each step rounding once.
 fn approximate(mantissa: u64, mut power: i64) -> f64 {
@@ -156,6 +180,7 @@ fn approximate(mantissa: u64, mut power: i64) -> f64 {
     }
 }
 
+#[cfg(not(feature = "host-numbers"))]
 /// The double nearest to `digits × 10^power`, found by stepping from `approximate` one double at
 /// a time until the value lies between the halfway points on either side.
 fn correct(approximate: f64, digits: Big, power: i64) -> f64 {
@@ -196,6 +221,7 @@ fn correct(approximate: f64, digits: Big, power: i64) -> f64 {
     }
 }
 
+#[cfg(not(feature = "host-numbers"))]
 /// `numerator / denominator` compared with the point halfway between the positive finite double
 /// with these `bits` and the next one up.
 fn compare_to_halfway(numerator: &Big, denominator: &Big, bits: u64) -> Ordering {

@@ -21,6 +21,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+#[cfg(not(feature = "host-numbers"))]
 mod bignum;
 mod float;
 
