@@ -95,11 +95,13 @@ pkg: tools
 	$(call lean_build,verify)
 	$(call lean_build,config)
 	rm -rf pkg && mkdir -p pkg
-	# fflate's inflateSync, which the browser entries' embedded wasm is inflated with at load
-	# (tools/embed-wasm.mjs), tree-shaken into one module that every entry shares.
-	echo "export { inflateSync } from 'fflate';" | NODE_PATH=$(CURDIR)/node_modules esbuild --bundle \
-	  --format=esm --platform=browser --log-level=warning --outfile=pkg/inflate.mjs \
-	  --banner:js="// fflate $$(node -p "require('$(CURDIR)/node_modules/fflate/package.json').version") (inflateSync only), MIT License, Copyright (c) Arjun Barrett"
+	# tiny-inflate, which the browser entries' embedded wasm is inflated with at load
+	# (tools/embed-wasm.mjs), as one ES module that every entry shares. It runs once per load on
+	# bytes the build wrote, so the smallest inflater wins over the fastest (fflate): every
+	# browser bundle ships it.
+	echo "export { default as inflate } from 'tiny-inflate';" | NODE_PATH=$(CURDIR)/node_modules esbuild --bundle \
+	  --minify --format=esm --platform=browser --log-level=warning --outfile=pkg/inflate.mjs \
+	  --banner:js="// tiny-inflate $$(node -p "require('$(CURDIR)/node_modules/tiny-inflate/package.json').version"), MIT License, Copyright (c) 2015-present Devon Govett"
 	$(call wasm_entry,hookseal,$(RELEASE_WASM))
 	$(call wasm_entry,hookseal_verify,target/$(WASM_TARGET)/wasm-verify/hookseal.wasm)
 	$(call wasm_entry,hookseal_config,target/$(WASM_TARGET)/wasm-config/hookseal.wasm)
