@@ -62,10 +62,11 @@ LEAN_FEATURES_verify := wasm-module,wasm-verify,small-alloc
 LEAN_FEATURES_config := wasm-module,wasm-config,small-alloc,host-numbers
 
 # wasm-opt's level per wasm: -O3 where the Cargo profile is for speed (-Oz would undo some of its
-# inlining for little size); `hookseal/config`'s is for size (-Oz, like its opt-level "z").
+# inlining for little size); `hookseal/config`'s is for size (-Oz, like its opt-level "z"), after
+# flattening and re-relooping the control flow, which lets -Oz fold more of it.
 WASM_OPT_LEVEL_hookseal := -O3
 WASM_OPT_LEVEL_hookseal_verify := -O3
-WASM_OPT_LEVEL_hookseal_config := -Oz --converge
+WASM_OPT_LEVEL_hookseal_config := --flatten --rereloop -Oz -Oz --converge
 
 # $(call lean_build,ENTRY): the lean entry's wasm, in target/$(WASM_TARGET)/wasm-ENTRY/.
 define lean_build
