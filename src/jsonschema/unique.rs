@@ -33,22 +33,22 @@ pub(crate) fn find_duplicate(a: &[Value], budget: &mut u64) -> Option<Option<(us
     }
     crate::sort::heapsort(&mut keyed, |x, y| x < y);
     let mut best: Option<(usize, usize)> = None;
-    let mut start = 0;
-    while let Some(&(key, _)) = keyed.get(start) {
-        let end = keyed.iter().skip(start).position(|&(k, _)| k != key).map_or(keyed.len(), |n| start + n);
-        // Within a run, indices ascend: the first equal pair found has the run's smallest `i`.
-        'run: for (n, &(_, i)) in keyed.iter().enumerate().take(end).skip(start + 1) {
-            if best.is_some_and(|(bi, _)| bi < i) {
+    // `run` is where the run of equal keys that holds place `n` starts; within a run, indices
+    // ascend, so the first equal pair found in a run has its smallest `i`, then `j`.
+    let mut run = 0;
+    for (n, &(key, i)) in keyed.iter().enumerate() {
+        if keyed.get(run).map(|r| r.0) != Some(key) {
+            run = n;
+        }
+        if best.is_some_and(|(bi, _)| bi <= i) {
+            continue;
+        }
+        for &(_, j) in keyed.get(run..n).unwrap_or_default() {
+            if json_eq(a.get(i)?, a.get(j)?, budget)? {
+                best = Some((i, j));
                 break;
             }
-            for &(_, j) in keyed.iter().take(n).skip(start) {
-                if json_eq(a.get(i)?, a.get(j)?, budget)? {
-                    best = Some((i, j));
-                    break 'run;
-                }
-            }
         }
-        start = end;
     }
     Some(best)
 }
