@@ -9,18 +9,19 @@ import { createVerifyApi } from './api-verify.mjs';
 import { createDiagnose } from './diagnose.mjs';
 import { createDelivery } from './deliver.mjs';
 import { guardWith } from './guard.mjs';
-import { createTexts } from './texts.mjs';
+import { createCanonical, createTexts } from './texts.mjs';
 
 export function createApi(glue, exports, host) {
   const texts = createTexts(glue, exports);
+  const canonical = createCanonical(texts);
   const guard = guardWith(glue);
   const delivery = createDelivery(glue);
   for (const name of Object.keys(delivery)) delivery[name] = guard(delivery[name]);
   return {
     ...createVerifyApi(glue, exports, host),
     ...createConfigApi(glue, exports, texts),
-    canonicalize: texts.canonicalize,
-    canonicalizeValue: texts.canonicalizeValue,
+    canonicalize: canonical.canonicalize,
+    canonicalizeValue: canonical.canonicalizeValue,
     diagnose: guard(createDiagnose(glue)),
     ...delivery,
     ...glue.__errorClasses(),

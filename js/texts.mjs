@@ -1,5 +1,5 @@
-// canonicalize, canonicalizeValue and schema validation (`validate` of a value, `validateJson` of
-// text) over the flat text crossing of `src/wasm/texts.rs`: values go in as JSON text written
+// Schema validation (`validate` of a value, `validateJson` of text), and canonicalize and
+// canonicalizeValue (`createCanonical`), over the flat text crossing of `src/wasm/texts.rs`: values go in as JSON text written
 // straight into wasm memory, results come out as text. The engine's native JSON.stringify walks
 // the value, with a replacer that keeps hookseal's rules where JSON.stringify would silently
 // change the value (NaN and Infinity would become null, functions and symbols would vanish).
@@ -21,7 +21,8 @@ const wellFormed =
 export function createTexts(glue, exports) {
   const texts = new glue.Texts();
   const memory = exports.memory;
-  const { CanonicalizationError } = glue.__errorClasses();
+  const errors = glue.__errorClasses();
+  const { CanonicalizationError } = errors;
   const region = new Region(texts, memory);
 
   /** Writes JSON text (a string already checked for lone surrogates, or UTF-8 bytes); returns its length. */
@@ -37,25 +38,6 @@ export function createTexts(glue, exports) {
 
   const output = () => decoder.decode(region.output());
   const fail = () => region.failure(CanonicalizationError);
-
-  const loneSurrogate = () =>
-    new CanonicalizationError('lone_surrogate', 'the string holds an unpaired UTF-16 surrogate');
-
-  /** JSON text as given to `canonicalize`: a string (no lone surrogates) or UTF-8 bytes. */
-  function jsonText(json) {
-    if (typeof json === 'string') {
-      if (!wellFormed(json)) throw loneSurrogate();
-      return json;
-    }
-    if (json instanceof Uint8Array) return json;
-    throw new TypeError('canonicalize takes JSON text (a string or a Uint8Array)');
-  }
-
-  function canonicalize(json) {
-    const length = write(jsonText(json));
-    if (texts.canonicalize(length) !== 0) throw fail();
-    return output();
-  }
 
   const unsupported = (what) => new CanonicalizationError('unsupported_value', `${what} has no JSON form`);
 
@@ -135,12 +117,6 @@ export function createTexts(glue, exports) {
     return text;
   }
 
-  function canonicalizeValue(value) {
-    const length = write(stringify(value));
-    if (texts.canonicalize(length) !== 0) throw fail();
-    return output();
-  }
-
   /**
    * `validate(value)`: any value is the instance, a string a JSON string. The value crosses as
    * `stringify` text, so what has no JSON form throws as in `canonicalizeValue`, `undefined` as the
@@ -171,5 +147,37 @@ export function createTexts(glue, exports) {
     return JSON.parse(output());
   }
 
-  return { canonicalize, canonicalizeValue, validate, validateJson, stringify };
+  return { validate, validateJson, stringify, write, output, fail, errors, calls: texts };
+}
+
+/** `canonicalize` and `canonicalizeValue` over `createTexts`'s crossing: apart, so that a bundle of
+ * `hookseal/config`, which has no canonicalization, leaves them out. */
+export function createCanonical({ write, output, fail, stringify, errors, calls: texts }) {
+  const { CanonicalizationError } = errors;
+  const loneSurrogate = () =>
+    new CanonicalizationError('lone_surrogate', 'the string holds an unpaired UTF-16 surrogate');
+
+  /** JSON text as given to `canonicalize`: a string (no lone surrogates) or UTF-8 bytes. */
+  function jsonText(json) {
+    if (typeof json === 'string') {
+      if (!wellFormed(json)) throw loneSurrogate();
+      return json;
+    }
+    if (json instanceof Uint8Array) return json;
+    throw new TypeError('canonicalize takes JSON text (a string or a Uint8Array)');
+  }
+
+  function canonicalize(json) {
+    const length = write(jsonText(json));
+    if (texts.canonicalize(length) !== 0) throw fail();
+    return output();
+  }
+
+  function canonicalizeValue(value) {
+    const length = write(stringify(value));
+    if (texts.canonicalize(length) !== 0) throw fail();
+    return output();
+  }
+
+  return { canonicalize, canonicalizeValue };
 }
