@@ -128,6 +128,11 @@ pub(crate) fn write_ecmascript_number(n: f64, out: &mut String) {
     let integer = n as i64;
     #[allow(clippy::cast_precision_loss)]
     if n.abs() < 9_007_199_254_740_992.0 && integer as f64 == n {
+        // The size-bound build prints them with `core::fmt`, which it carries anyway, rather
+        // than with itoa, whose panic paths bring `Debug` formatting along.
+        #[cfg(feature = "host-numbers")]
+        let _ = core::fmt::Write::write_fmt(out, format_args!("{integer}"));
+        #[cfg(not(feature = "host-numbers"))]
         out.push_str(itoa::Buffer::new().format(integer));
     } else {
         #[cfg(feature = "host-numbers")]

@@ -136,7 +136,9 @@ impl Fail<'_> {
             Fail::MultipleOf(m) => cat(&["must be multiple of ", &num(*m)]),
             Fail::Bound(_, cmp, limit) => cat(&["must be ", cmp, " ", &num(*limit)]),
             Fail::Count(k, n) => {
-                let n = itoa::Buffer::new().format(*n).to_string();
+                // Counts are at most 9e15 (the compiler's bound), exact as doubles.
+                #[allow(clippy::cast_precision_loss)]
+                let n = num(*n as f64);
                 let (before, after) = match *k {
                     "minLength" => ("must NOT have fewer than ", " characters"),
                     "maxLength" => ("must NOT have more than ", " characters"),

@@ -55,7 +55,7 @@ impl Validation {
         out.push('}');
         if let Some(response) = &self.response {
             out.push_str(",\"response\":{\"status\":");
-            out.push_str(itoa::Buffer::new().format(response.status));
+            crate::json::write_ecmascript_number(f64::from(response.status), out);
             out.push_str(",\"body\":");
             write_json(&response.body, out);
             out.push('}');
