@@ -175,6 +175,13 @@ function bundleSizes() {
     results.bundles[entry] = row;
     console.log(`  ${entry.padEnd(26)} ${String(row[0] ?? '-').padStart(8)} ${String(row[1]).padStart(8)} ${String(row[2]).padStart(8)}`);
   }
+  // The lean entries' budget (decimal kilobytes): wasm ≤ 150 KB raw, browser bundle ≤ 70 KB gzip.
+  for (const entry of ['hookseal/verify', 'hookseal/config']) {
+    const [wasm, , gzip] = results.bundles[entry];
+    const within = wasm <= 150_000 && gzip <= 70_000;
+    console.log(`  ${entry} budget (wasm ≤ 150,000 B, bundle ≤ 70,000 B gzip): ${within ? 'within' : 'OVER'}, ` +
+      `${150_000 - wasm} B and ${70_000 - gzip} B to spare`);
+  }
 }
 
 /** The targets of the boundary work, each as the worst ratio over sizes, per runtime. */
