@@ -112,29 +112,15 @@ fn positive_decimal(integer: &[u8], fraction: &[u8], exponent: i64, text: &[u8])
     #[cfg(not(feature = "host-numbers"))]
     {
         let _ = text;
-        correct_decimal(mantissa, power, count, head, digits)
+        let approximate = approximate(mantissa, power + (count - head) as i64);
+        if count <= MAX_DIGITS {
+            return correct(approximate, Big::from_digits(digits()), power);
+        }
+        // Past `MAX_DIGITS` digits the rest only says "not exactly halfway": a sticky 1 below them.
+        let sticky = Big::from_digits(digits().chain(core::iter::once(&b'1')));
+        correct(approximate, sticky, power + count as i64 - MAX_DIGITS as i64 - 1)
     }
 }
-
-/// The double nearest to `digits() × 10^power` (`count` significant digits, of which `mantissa`
-/// holds the first `head`), when Clinger's fast path does not apply.
-#[cfg(not(feature = "host-numbers"))]
-fn correct_decimal<'a, I: Iterator<Item = &'a u8>>(
-    mantissa: u64,
-    power: i64,
-    count: usize,
-    head: usize,
-    digits: impl Fn() -> I,
-) -> f64 {
-    let approximate = approximate(mantissa, power + (count - head) as i64);
-    if count <= MAX_DIGITS {
-        return correct(approximate, Big::from_digits(digits()), power);
-    }
-    // Past `MAX_DIGITS` digits the rest only says "not exactly halfway": a sticky 1 below them.
-    let sticky = Big::from_digits(digits().chain(core::iter::once(&b'1')));
-    correct(approximate, sticky, power + count as i64 - MAX_DIGITS as i64 - 1)
-}
-
 /// The exact result when `mantissa` and `10^power` are both exact doubles, so one rounding (the
 /// IEEE operation's) gives the nearest double.
 fn clinger(mantissa: u64, power: i64) -> Option<f64> {
