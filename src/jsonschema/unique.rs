@@ -19,17 +19,12 @@ pub(crate) fn find_duplicate(a: &[Value], budget: &mut u64) -> Option<Option<(us
     let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(a.len());
     for (v, i) in a.iter().zip(0..) {
         let mut nodes = 0u64;
-        // An item too deep to fingerprint shares the key 0 with every other such item, and a
-        // run of them is compared pairwise below.
+        // An item too deep to fingerprint gets the key 0. Equal values nest equally deep, so
+        // such an item can only equal another such item, and all of them meet in the run of 0
+        // (with any item whose fingerprint happens to be 0), compared pairwise below.
         let key = fingerprint(v, MAX_DEPTH_CAP + 1, &mut nodes).unwrap_or(0);
         *budget = budget.checked_sub(nodes / 8)?;
         keyed.push((key, i));
-    }
-    if keyed.iter().any(|&(key, _)| key == 0) {
-        // 0 is also a fingerprint: put every item in one run rather than trust it.
-        for k in &mut keyed {
-            k.0 = 0;
-        }
     }
     crate::sort::heapsort(&mut keyed, |x, y| x < y);
     let mut best: Option<(usize, usize)> = None;
@@ -185,6 +180,10 @@ mod tests {
         for _ in 0..MAX_DEPTH_CAP + 2 {
             deep = Value::Array(alloc::vec![deep]);
         }
+        // One deep item leaves the shallow ones to their fingerprints.
+        let items = alloc::vec![deep.clone(), Value::Bool(true), Value::Null, Value::Bool(true)];
+        let mut budget = 10_000;
+        assert_eq!(find_duplicate(&items, &mut budget), Some(Some((3, 1))));
         let items = alloc::vec![deep.clone(), Value::Null, deep];
         let mut budget = 100;
         assert_eq!(find_duplicate(&items, &mut budget), None);
